@@ -1,0 +1,206 @@
+/**
+ * A small, fast, seedable pseudo-random number generator shared by every adaar package.
+ *
+ * Algorithm: xoshiro128** (Blackman & Vigna, 2018), 128-bit state, period 2^128 - 1,
+ * seeded through splitmix32 so any 32-bit integer seed gives a well-mixed state.
+ * Stream splitting uses the generator's official `jump` polynomial (2^64 steps), so
+ * streams handed to workers never overlap in practice.
+ *
+ * @example
+ * ```ts
+ * const rng = new Rng(42);
+ * rng.float();      // uniform in [0, 1)
+ * rng.int(10);      // uniform integer in [0, 10)
+ * rng.normal();     // standard normal
+ * const child = rng.split(); // independent stream, e.g. for a worker
+ * ```
+ */
+export class Rng {
+  private s0 = 0;
+  private s1 = 0;
+  private s2 = 0;
+  private s3 = 0;
+  private spareNormal: number | null = null;
+
+  /**
+   * @param seed - any finite number; it is truncated to a 32-bit integer.
+   * @throws TypeError when `seed` is not a finite number.
+   */
+  constructor(seed: number) {
+    if (typeof seed !== 'number' || !Number.isFinite(seed)) {
+      throw new TypeError(`seed: expected a finite number, got ${String(seed)}`);
+    }
+    let x = seed >>> 0;
+    const next = (): number => {
+      x = (x + 0x9e3779b9) >>> 0;
+      let z = x;
+      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+      return (z ^ (z >>> 16)) >>> 0;
+    };
+    this.s0 = next();
+    this.s1 = next();
+    this.s2 = next();
+    this.s3 = next();
+    if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1;
+  }
+
+  /** Creates a generator from an explicit 128-bit state (four uint32 words, not all zero). */
+  static fromState(state: readonly [number, number, number, number]): Rng {
+    const r = new Rng(0);
+    [r.s0, r.s1, r.s2, r.s3] = state.map((v) => v >>> 0) as [number, number, number, number];
+    if ((r.s0 | r.s1 | r.s2 | r.s3) === 0) throw new RangeError('state: must not be all zero');
+    return r;
+  }
+
+  /** The current 128-bit state, for checkpointing. */
+  state(): [number, number, number, number] {
+    return [this.s0, this.s1, this.s2, this.s3];
+  }
+
+  /** Next raw output: a uniform unsigned 32-bit integer. */
+  nextUint32(): number {
+    const result = Math.imul(rotl(Math.imul(this.s1, 5) >>> 0, 7), 9) >>> 0;
+    const t = (this.s1 << 9) >>> 0;
+    this.s2 = (this.s2 ^ this.s0) >>> 0;
+    this.s3 = (this.s3 ^ this.s1) >>> 0;
+    this.s1 = (this.s1 ^ this.s2) >>> 0;
+    this.s0 = (this.s0 ^ this.s3) >>> 0;
+    this.s2 = (this.s2 ^ t) >>> 0;
+    this.s3 = rotl(this.s3, 11);
+    return result;
+  }
+
+  /** Uniform double in [0, 1) with 53 random bits. */
+  float(): number {
+    const hi = this.nextUint32() >>> 5; // 27 bits
+    const lo = this.nextUint32() >>> 6; // 26 bits
+    return (hi * 67108864 + lo) / 9007199254740992;
+  }
+
+  /** Uniform double in [lo, hi). */
+  uniform(lo: number, hi: number): number {
+    return lo + (hi - lo) * this.float();
+  }
+
+  /**
+   * Uniform integer in [0, n), without modulo bias (Lemire's method with rejection).
+   * @throws RangeError when n is not an integer in [1, 2^32].
+   */
+  int(n: number): number {
+    if (!Number.isInteger(n) || n < 1 || n > 4294967296) {
+      throw new RangeError(`n: expected an integer in [1, 2^32], got ${n}`);
+    }
+    if (n === 4294967296) return this.nextUint32();
+    const threshold = (4294967296 - n) % n;
+    for (;;) {
+      const r = this.nextUint32();
+      if (r >= threshold) return r % n;
+    }
+  }
+
+  /** Standard normal draw (Marsaglia polar method; the second value of each pair is cached). */
+  normal(): number {
+    if (this.spareNormal !== null) {
+      const v = this.spareNormal;
+      this.spareNormal = null;
+      return v;
+    }
+    let u = 0;
+    let v = 0;
+    let s = 0;
+    do {
+      u = 2 * this.float() - 1;
+      v = 2 * this.float() - 1;
+      s = u * u + v * v;
+    } while (s >= 1 || s === 0);
+    const m = Math.sqrt((-2 * Math.log(s)) / s);
+    this.spareNormal = v * m;
+    return u * m;
+  }
+
+  /** Fills `out` with standard normal draws and returns it. */
+  fillNormal<T extends Float32Array | Float64Array>(out: T, mean = 0, std = 1): T {
+    for (let i = 0; i < out.length; i++) out[i] = mean + std * this.normal();
+    return out;
+  }
+
+  /** Fills `out` with uniform draws in [lo, hi) and returns it. */
+  fillUniform<T extends Float32Array | Float64Array>(out: T, lo = 0, hi = 1): T {
+    for (let i = 0; i < out.length; i++) out[i] = lo + (hi - lo) * this.float();
+    return out;
+  }
+
+  /** Shuffles `arr` in place (Fisher-Yates) and returns it. */
+  shuffle<T extends { length: number; [i: number]: unknown }>(arr: T): T {
+    for (let i = arr.length - 1; i > 0; i--) {
+      const j = this.int(i + 1);
+      const tmp = arr[i];
+      arr[i] = arr[j];
+      arr[j] = tmp;
+    }
+    return arr;
+  }
+
+  /** A uniformly random permutation of 0..n-1. */
+  permutation(n: number): Uint32Array {
+    const p = new Uint32Array(n);
+    for (let i = 0; i < n; i++) p[i] = i;
+    return this.shuffle(p);
+  }
+
+  /**
+   * Returns an independent generator: a copy of this one's state, after which this
+   * generator jumps 2^64 steps ahead. Calling `split()` k times yields k non-overlapping
+   * streams (one per worker, say).
+   */
+  split(): Rng {
+    const child = Rng.fromState(this.state());
+    this.jump();
+    return child;
+  }
+
+  /** Derives a child generator from this one and a label (e.g. a run index), without advancing this one. */
+  fork(label: number): Rng {
+    const [a, b, c, d] = this.state();
+    const mixed = (Math.imul(a ^ Math.imul(label >>> 0, 0x9e3779b1), 0x85ebca6b) ^ b ^ c ^ d) >>> 0;
+    return new Rng(mixed);
+  }
+
+  /** Advances the state by 2^64 steps (xoshiro128** jump polynomial). */
+  jump(): void {
+    const JUMP = [0x8764000b, 0xf542d2d3, 0x6fa035c3, 0x77f2db5b];
+    let t0 = 0;
+    let t1 = 0;
+    let t2 = 0;
+    let t3 = 0;
+    for (const word of JUMP) {
+      for (let b = 0; b < 32; b++) {
+        if ((word >>> b) & 1) {
+          t0 ^= this.s0;
+          t1 ^= this.s1;
+          t2 ^= this.s2;
+          t3 ^= this.s3;
+        }
+        this.nextUint32();
+      }
+    }
+    this.s0 = t0 >>> 0;
+    this.s1 = t1 >>> 0;
+    this.s2 = t2 >>> 0;
+    this.s3 = t3 >>> 0;
+    this.spareNormal = null;
+  }
+}
+
+function rotl(x: number, k: number): number {
+  return ((x << k) | (x >>> (32 - k))) >>> 0;
+}
+
+/** Anything accepted where a seed or a generator is expected. */
+export type SeedLike = number | Rng;
+
+/** Returns `seed` itself when it is an {@link Rng}, else a new generator seeded with it. */
+export function toRng(seed: SeedLike = 0): Rng {
+  return seed instanceof Rng ? seed : new Rng(seed);
+}

@@ -1,0 +1,3 @@
+import { vitestPreset } from '@adaar/tooling/vitest';
+
+export default vitestPreset('@adaar/samplers');
