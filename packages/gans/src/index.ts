@@ -1,1 +1,15 @@
-export {};
+export { baganFakeCount, baganGeneratorDraws, discriminatorTargets } from './bagan/batchLayout';
+export type { LabelMode } from './bagan/labelSampling';
+export { labelDistribution, sampleLabels } from './bagan/labelSampling';
+export type { LatentSmoteTrace } from './latent/latentSmote';
+export { latentSmote } from './latent/latentSmote';
+export type { NeighbourTable } from './latent/minorityNeighbours';
+export { minorityNeighbours } from './latent/minorityNeighbours';
+export { cholesky, choleskyWithJitter } from './linalg/cholesky';
+export type { MeanCovariance } from './linalg/meanCovariance';
+export { meanCovariance } from './linalg/meanCovariance';
+export type { MultivariateNormalJSON, MvnFactorization } from './linalg/multivariateNormal';
+export { MultivariateNormal } from './linalg/multivariateNormal';
+export type { SymmetricEigen } from './linalg/symmetricEigen';
+export { symmetricEigen } from './linalg/symmetricEigen';
+export { epochBatches } from './shared/epochBatches';
