@@ -58,7 +58,7 @@ describe('latentSmote', () => {
       neighbour: new Uint32Array(count),
       lambda: new Float64Array(count),
     };
-    const out = latentSmote(Z, dim, table, count, new Rng(2), undefined, trace);
+    const out = latentSmote(Z, dim, table, count, new Rng(2), { trace });
     let sum = 0;
     const bases = new Set<number>();
     for (let s = 0; s < count; s++) {
@@ -75,6 +75,16 @@ describe('latentSmote', () => {
     }
     expect(bases.size).toBe(n);
     expect(Math.abs(sum / count - 0.5)).toBeLessThan(0.02);
+  });
+
+  it('round-robin bases cycle through every code in order', () => {
+    const trace = {
+      base: new Uint32Array(65),
+      neighbour: new Uint32Array(65),
+      lambda: new Float64Array(65),
+    };
+    latentSmote(Z, dim, table, 65, new Rng(2), { trace, baseSelection: 'round-robin' });
+    expect(Array.from(trace.base)).toEqual(Array.from({ length: 65 }, (_, s) => s % n));
   });
 
   it('is deterministic by seed', () => {
