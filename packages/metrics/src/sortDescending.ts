@@ -4,7 +4,7 @@ const SMALL = 256;
 /**
  * Index sort of finite scores, highest first: returns a permutation `order` with
  * `scores[order[0]] >= scores[order[1]] >= ...`. Equal scores keep their input order
- * (stable). `-0` and `0` must already be normalised to `0` by the caller.
+ * (stable); `-0` and `0` count as equal.
  *
  * Large inputs use an LSD radix sort on the IEEE-754 bit pattern (four 16-bit passes,
  * O(n)); small inputs use a comparison sort.
@@ -28,6 +28,7 @@ export function sortDescending(scores: Float64Array): Uint32Array {
   for (let i = 0; i < n; i++) {
     let h = bits[2 * i + hiOff];
     let l = bits[2 * i + loOff];
+    if (h === 0x80000000 && l === 0) h = 0; // -0 sorts as 0
     if ((h & 0x80000000) === 0) {
       h = (h ^ 0x7fffffff) >>> 0;
       l = ~l >>> 0;
