@@ -160,11 +160,33 @@ export class Rng {
     return child;
   }
 
-  /** Derives a child generator from this one and a label (e.g. a run index), without advancing this one. */
+  /**
+   * Derives a child generator from this one's current state and a label (e.g. a run index or
+   * a month), without advancing this one. Each of the child's four state words is a
+   * murmur3-finalised hash of one parent word and of the label (both 32-bit halves), so
+   * nearby labels give unrelated streams; the first outputs are discarded for diffusion.
+   *
+   * @param label - a non-negative integer below 2^53.
+   * @throws RangeError when `label` is not such an integer.
+   */
   fork(label: number): Rng {
-    const [a, b, c, d] = this.state();
-    const mixed = (Math.imul(a ^ Math.imul(label >>> 0, 0x9e3779b1), 0x85ebca6b) ^ b ^ c ^ d) >>> 0;
-    return new Rng(mixed);
+    if (!Number.isInteger(label) || label < 0 || label > Number.MAX_SAFE_INTEGER) {
+      throw new RangeError(`label: expected a non-negative integer below 2^53, got ${label}`);
+    }
+    const lo = label >>> 0;
+    const hi = Math.floor(label / 4294967296) >>> 0;
+    const parent = this.state();
+    const words: [number, number, number, number] = [0, 0, 0, 0];
+    let h = fmix32(fmix32(lo ^ 0x9e3779b9) ^ Math.imul(hi + 0x7f4a7c15, 0x85ebca6b));
+    for (let w = 0; w < 4; w++) {
+      h = fmix32((h + Math.imul(w + 1, 0x9e3779b9)) >>> 0);
+      words[w] =
+        fmix32((parent[w] ^ h) >>> 0) ^ fmix32(Math.imul(parent[(w + 1) & 3], 0xcc9e2d51) ^ h);
+    }
+    if ((words[0] | words[1] | words[2] | words[3]) === 0) words[0] = 1;
+    const child = Rng.fromState(words);
+    for (let k = 0; k < 8; k++) child.nextUint32();
+    return child;
   }
 
   /** Advances the state by 2^64 steps (xoshiro128** jump polynomial). */
@@ -191,6 +213,13 @@ export class Rng {
     this.s3 = t3 >>> 0;
     this.spareNormal = null;
   }
+}
+
+/** murmur3's 32-bit finaliser: a bijective avalanche mix. */
+function fmix32(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 function rotl(x: number, k: number): number {
