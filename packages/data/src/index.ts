@@ -14,7 +14,14 @@ export type { CategoricalColumn, Frame, FrameColumn, NumericColumn } from './fra
 export { frameColumn, takeFrameRows } from './frame';
 export type { FrameOptions, LabelValue } from './frameFromColumns';
 export { frameFromColumns } from './frameFromColumns';
+export { fromArrowBytes, loadArrow } from './loadArrow';
+export type { CsvOptions } from './loadCsv';
+export { fromCsvText, loadCsv } from './loadCsv';
+export type { ParquetOptions } from './loadParquet';
+export { fromParquetBytes, loadParquet } from './loadParquet';
 export { monthIndex, monthLabel } from './monthIndex';
+export type { OutOfTimeSplitOptions } from './outOfTimeSplit';
+export { outOfTimeSplit } from './outOfTimeSplit';
 export type {
   CategoricalSpec,
   DecodedRow,
@@ -23,8 +30,16 @@ export type {
   PreprocessorOptions,
 } from './preprocessor';
 export { fitPreprocessor, MISSING_LEVEL, Preprocessor, quantileSorted } from './preprocessor';
+export { readFileBytes } from './readFileBytes';
 export type { SeedLike } from './rng';
 export { Rng, toRng } from './rng';
+export type { LabelledRows, TrainTestIndices } from './splitHelpers';
+export type { StratifiedKFoldOptions } from './stratifiedKFold';
+export { stratifiedKFold } from './stratifiedKFold';
+export type { StratifiedSplitOptions } from './stratifiedSplit';
+export { stratifiedSplit } from './stratifiedSplit';
+export type { SubsamplePositivesOptions } from './subsamplePositives';
+export { subsamplePositives } from './subsamplePositives';
 export type {
   NamedSplit,
   SyntheticCreditFrame,
@@ -38,3 +53,5 @@ export {
   SYNTHETIC_SPLITS,
   syntheticCredit,
 } from './syntheticCredit';
+export type { ValidationSplitOptions } from './validationSplit';
+export { validationSplit } from './validationSplit';
