@@ -1,0 +1,109 @@
+/**
+ * Source of the WebAssembly SIMD kernel used by {@link BruteForceKnn} (compiled to
+ * `knnKernel.gen.ts` by `UPDATE_KNN_KERNEL=1 pnpm vitest run --project @adaar/samplers knnKernel`).
+ *
+ * `scan(qb, p0, p1, d4, qOff, qnOff, thrOff, rOff, rnOff, scratch)` takes one block of
+ * {@link KERNEL_QUERY_BLOCK} queries (float32, row-major, centred) and reference panels
+ * `p0..p1-1` of {@link KERNEL_PANEL} rows each (float32, packed feature-major inside the
+ * panel: value f of panel row l at `(p * d + f) * PANEL + l`). For every panel it forms the
+ * 4 x 8 block of dot products with f32x4 multiply-adds, turns them into approximate squared
+ * distances `|q|^2 + |r|^2 - 2 q.r`, and when any of them is below its query's threshold
+ * (`thr[q]`) stores all 32 to `scratch` (query-major) and calls the imported `offer(qb, p)`,
+ * which updates the candidate lists and the thresholds in memory.
+ *
+ * @internal
+ */
+export const KERNEL_QUERY_BLOCK = 4;
+/** Reference rows per packed panel (two f32x4 vectors). @internal */
+export const KERNEL_PANEL = 8;
+
+/** Returns the kernel's WebAssembly text. @internal */
+export function knnKernelWat(): string {
+  const QB = KERNEL_QUERY_BLOCK;
+  const RV = KERNEL_PANEL / 4;
+  const PR = KERNEL_PANEL;
+  const L: string[] = [];
+  const a = (s: string): void => {
+    L.push(s);
+  };
+  a('(module');
+  a(' (import "env" "offer" (func $offer (param i32 i32)))');
+  a(' (import "env" "mem" (memory 1))');
+  a(
+    ' (func (export "scan") (param $qb i32) (param $p0 i32) (param $p1 i32) (param $d4 i32) (param $qOff i32) (param $qnOff i32) (param $thrOff i32) (param $rOff i32) (param $rnOff i32) (param $scratch i32)',
+  );
+  a(
+    '  (local $p i32) (local $fb i32) (local $rp i32) (local $qi i32) (local $anyv v128) (local $x v128) (local $qn v128) (local $th v128)',
+  );
+  for (let j = 0; j < RV; j++) a(`  (local $r${j} v128) (local $rn${j} v128)`);
+  for (let i = 0; i < QB; i++) a(`  (local $q${i} i32)`);
+  for (let i = 0; i < QB; i++) for (let j = 0; j < RV; j++) a(`  (local $c${i}_${j} v128)`);
+  a(
+    `  (local.set $q0 (i32.add (local.get $qOff) (i32.mul (local.get $qb) (i32.mul (local.get $d4) (i32.const ${QB})))))`,
+  );
+  for (let i = 1; i < QB; i++) {
+    a(`  (local.set $q${i} (i32.add (local.get $q${i - 1}) (local.get $d4)))`);
+  }
+  a(
+    `  (local.set $qi (i32.add (i32.mul (local.get $qb) (i32.const ${QB * 4})) (local.get $qnOff)))`,
+  );
+  a('  (local.set $p (local.get $p0))');
+  a('  (block $done (br_if $done (i32.ge_u (local.get $p) (local.get $p1)))');
+  a('  (loop $panels');
+  a(
+    `   (local.set $rp (i32.add (local.get $rOff) (i32.mul (local.get $p) (i32.mul (local.get $d4) (i32.const ${PR})))))`,
+  );
+  for (let i = 0; i < QB; i++) {
+    for (let j = 0; j < RV; j++) a(`   (local.set $c${i}_${j} (v128.const i32x4 0 0 0 0))`);
+  }
+  a('   (local.set $fb (i32.const 0))');
+  a('   (loop $feat');
+  for (let j = 0; j < RV; j++) {
+    a(`    (local.set $r${j} (v128.load offset=${16 * j} (local.get $rp)))`);
+  }
+  for (let i = 0; i < QB; i++) {
+    a(`    (local.set $x (v128.load32_splat (i32.add (local.get $q${i}) (local.get $fb))))`);
+    for (let j = 0; j < RV; j++) {
+      a(
+        `    (local.set $c${i}_${j} (f32x4.add (local.get $c${i}_${j}) (f32x4.mul (local.get $x) (local.get $r${j}))))`,
+      );
+    }
+  }
+  a(`    (local.set $rp (i32.add (local.get $rp) (i32.const ${16 * RV})))`);
+  a('    (local.set $fb (i32.add (local.get $fb) (i32.const 4)))');
+  a('    (br_if $feat (i32.lt_u (local.get $fb) (local.get $d4))))');
+  for (let j = 0; j < RV; j++) {
+    a(
+      `   (local.set $rn${j} (v128.load offset=${16 * j} (i32.add (local.get $rnOff) (i32.mul (local.get $p) (i32.const ${PR * 4})))))`,
+    );
+  }
+  a('   (local.set $anyv (v128.const i32x4 0 0 0 0))');
+  for (let i = 0; i < QB; i++) {
+    a(`   (local.set $qn (v128.load32_splat offset=${4 * i} (local.get $qi)))`);
+    a(
+      `   (local.set $th (v128.load32_splat offset=${4 * i} (i32.add (local.get $qi) (i32.sub (local.get $thrOff) (local.get $qnOff)))))`,
+    );
+    for (let j = 0; j < RV; j++) {
+      a(
+        `   (local.set $c${i}_${j} (f32x4.sub (f32x4.add (local.get $qn) (local.get $rn${j})) (f32x4.add (local.get $c${i}_${j}) (local.get $c${i}_${j}))))`,
+      );
+      a(
+        `   (local.set $anyv (v128.or (local.get $anyv) (f32x4.lt (local.get $c${i}_${j}) (local.get $th))))`,
+      );
+    }
+  }
+  a('   (if (v128.any_true (local.get $anyv)) (then');
+  for (let i = 0; i < QB; i++) {
+    for (let j = 0; j < RV; j++) {
+      a(
+        `    (v128.store offset=${(i * RV + j) * 16} (local.get $scratch) (local.get $c${i}_${j}))`,
+      );
+    }
+  }
+  a('    (call $offer (local.get $qb) (local.get $p))))');
+  a('   (local.set $p (i32.add (local.get $p) (i32.const 1)))');
+  a('   (br_if $panels (i32.lt_u (local.get $p) (local.get $p1)))))');
+  a(' )');
+  a(')');
+  return `${L.join('\n')}\n`;
+}

@@ -1,0 +1,71 @@
+import { KNN_KERNEL_BASE64 } from './knnKernel.gen';
+
+/** Signature of the kernel's exported `scan` (see `knnKernelWat.ts`). @internal */
+export type KnnScanFn = (
+  qb: number,
+  p0: number,
+  p1: number,
+  d4: number,
+  qOff: number,
+  qnOff: number,
+  thrOff: number,
+  rOff: number,
+  rnOff: number,
+  scratch: number,
+) => void;
+
+/** The compiled kernel. @internal */
+export interface KnnKernelScan {
+  /** A fresh instance over `memory`, calling `offer(queryBlock, panel)` on candidate hits. */
+  instantiate(memory: WasmMemory, offer: (qb: number, p: number) => void): KnnScanFn;
+}
+
+/** The part of the WebAssembly JS API used here (the package's `lib` has no DOM types). @internal */
+export interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+}
+interface WasmApi {
+  validate(bytes: Uint8Array): boolean;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
+  Memory: new (desc: { initial: number; maximum?: number }) => WasmMemory;
+}
+
+/** The runtime's WebAssembly object, if any. @internal */
+export function wasmApi(): WasmApi | undefined {
+  return (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
+}
+
+let cached: KnnKernelScan | null | undefined;
+
+function decodeBase64(s: string): Uint8Array {
+  const bin = atob(s);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+/**
+ * Compiles the WebAssembly SIMD kNN kernel once; `null` when the runtime lacks WebAssembly
+ * or its SIMD proposal. @internal
+ */
+export function loadKnnKernel(): KnnKernelScan | null {
+  if (cached !== undefined) return cached;
+  cached = null;
+  try {
+    const wasm = wasmApi();
+    if (!wasm) return null;
+    const bytes = decodeBase64(KNN_KERNEL_BASE64);
+    if (!wasm.validate(bytes)) return null;
+    const module = new wasm.Module(bytes);
+    cached = {
+      instantiate(memory, offer) {
+        const instance = new wasm.Instance(module, { env: { mem: memory, offer } });
+        return instance.exports.scan as KnnScanFn;
+      },
+    };
+  } catch {
+    cached = null;
+  }
+  return cached;
+}
