@@ -1,4 +1,5 @@
 import { tsupPreset } from '@adaar/tooling/tsup';
 import { defineConfig } from 'tsup';
 
-export default defineConfig(tsupPreset());
+// shims: `import.meta.url` in the CJS build (used to find the shipped datasets/ folder).
+export default defineConfig({ ...tsupPreset(), shims: true });
