@@ -1,0 +1,134 @@
+import { AdaarInputError } from '@adaar/data';
+import { tf } from '../tf';
+
+type Target = tf.Tensor | number;
+
+function targetTensor(t: Target): tf.Tensor {
+  return typeof t === 'number' ? tf.scalar(t, 'float32') : t;
+}
+
+function checkSameSize(pred: tf.Tensor, t: Target, arg: string): void {
+  if (typeof t === 'number') {
+    if (!Number.isFinite(t)) throw new AdaarInputError(arg, `expected a finite number, got ${t}`);
+    return;
+  }
+  if (t.size !== pred.size) {
+    throw new AdaarInputError(arg, `has ${t.size} values, predictions have ${pred.size}`);
+  }
+}
+
+/**
+ * Binary cross-entropy computed from logits, numerically stable for any logit:
+ * `mean(w * (softplus(l) - t * l))`. Gradient flows into `logits` only:
+ * `w * (sigmoid(l) - t) / n`.
+ *
+ * @param logits - any shape, e.g. `[n, 1]`.
+ * @param targets - same number of values in [0, 1], or one number for all rows (e.g. 1 for "real").
+ * @param weights - optional per-value weights (same number of values), default 1. The mean is over
+ *   the number of values (Keras' `sum_over_batch_size`), so a weight acts like a row repetition.
+ * @returns a scalar.
+ * @throws AdaarInputError when sizes differ.
+ */
+export function bceWithLogits(logits: tf.Tensor, targets: Target, weights?: tf.Tensor): tf.Scalar {
+  checkSameSize(logits, targets, 'targets');
+  if (weights) checkSameSize(logits, weights, 'weights');
+  const n = logits.size;
+  const f = (l: tf.Tensor, save: (t: tf.Tensor[]) => void) => {
+    save([l]);
+    const t = tf.reshape(targetTensor(targets), typeof targets === 'number' ? [] : l.shape);
+    let per = tf.sub(tf.softplus(l), tf.mul(t, l));
+    if (weights) per = tf.mul(per, tf.reshape(weights, l.shape));
+    return {
+      value: tf.mean(per) as tf.Scalar,
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+        const tt = tf.reshape(targetTensor(targets), typeof targets === 'number' ? [] : l.shape);
+        let g = tf.mul(tf.sub(tf.sigmoid(saved[0]), tt), tf.div(dy, n));
+        if (weights) g = tf.mul(g, tf.reshape(weights, l.shape));
+        return [g];
+      },
+    };
+  };
+  // biome-ignore lint/suspicious/noExplicitAny: customGrad's typing is for fixed arities.
+  return (tf.customGrad(f as any) as (l: tf.Tensor) => tf.Scalar)(logits);
+}
+
+/**
+ * Softmax cross-entropy from logits with log-sum-exp: `mean(logsumexp(l_i) - l_i[y_i])`.
+ * Gradient flows into `logits` only: `(softmax(l) - onehot(y)) / n`.
+ *
+ * @param logits - `[n, C]`.
+ * @param labels - class indices (`int32` tensor `[n]` or a number for every row), or target
+ *   probabilities `[n, C]` (e.g. one-hot).
+ * @returns a scalar.
+ * @throws AdaarInputError for mismatched shapes or an out-of-range class number.
+ */
+export function softmaxCrossEntropy(logits: tf.Tensor2D, labels: tf.Tensor | number): tf.Scalar {
+  if (logits.rank !== 2)
+    throw new AdaarInputError('logits', `expected [n, C], got [${logits.shape}]`);
+  const [n, c] = logits.shape;
+  if (typeof labels === 'number') {
+    if (!Number.isInteger(labels) || labels < 0 || labels >= c) {
+      throw new AdaarInputError('labels', `expected a class index in [0, ${c}), got ${labels}`);
+    }
+  } else if (labels.rank === 1) {
+    if (labels.shape[0] !== n)
+      throw new AdaarInputError('labels', `has ${labels.shape[0]} rows, logits ${n}`);
+  } else if (labels.rank !== 2 || labels.shape[0] !== n || labels.shape[1] !== c) {
+    throw new AdaarInputError(
+      'labels',
+      `expected [${n}] indices or [${n}, ${c}] probabilities, got [${labels.shape}]`,
+    );
+  }
+  const oneHot = (): tf.Tensor2D => {
+    if (typeof labels === 'number') {
+      return tf.oneHot(
+        tf.fill([n], labels, 'int32') as tf.Tensor1D,
+        c,
+        1,
+        0,
+        'float32',
+      ) as tf.Tensor2D;
+    }
+    if (labels.rank === 1) {
+      return tf.oneHot(tf.cast(labels, 'int32') as tf.Tensor1D, c, 1, 0, 'float32') as tf.Tensor2D;
+    }
+    return labels as tf.Tensor2D;
+  };
+  const f = (l: tf.Tensor2D, save: (t: tf.Tensor[]) => void) => {
+    save([l]);
+    const lse = tf.logSumExp(l, 1);
+    const picked = tf.sum(tf.mul(l, oneHot()), 1);
+    return {
+      value: tf.mean(tf.sub(lse, picked)) as tf.Scalar,
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => [
+        tf.mul(tf.sub(tf.softmax(saved[0]), oneHot()), tf.div(dy, n)),
+      ],
+    };
+  };
+  // biome-ignore lint/suspicious/noExplicitAny: customGrad's typing is for fixed arities.
+  return (tf.customGrad(f as any) as (l: tf.Tensor2D) => tf.Scalar)(logits);
+}
+
+/**
+ * Mean squared error `mean((p - t)^2)` over all values. Gradient flows into `predictions` only:
+ * `2 (p - t) / n`.
+ *
+ * @param targets - same number of values, or one number.
+ * @returns a scalar.
+ * @throws AdaarInputError when sizes differ.
+ */
+export function mse(predictions: tf.Tensor, targets: Target): tf.Scalar {
+  checkSameSize(predictions, targets, 'targets');
+  const n = predictions.size;
+  const f = (p: tf.Tensor, save: (t: tf.Tensor[]) => void) => {
+    const t = tf.reshape(targetTensor(targets), typeof targets === 'number' ? [] : p.shape);
+    const diff = tf.sub(p, t);
+    save([diff]);
+    return {
+      value: tf.mean(tf.square(diff)) as tf.Scalar,
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => [tf.mul(saved[0], tf.div(tf.mul(dy, 2), n))],
+    };
+  };
+  // biome-ignore lint/suspicious/noExplicitAny: customGrad's typing is for fixed arities.
+  return (tf.customGrad(f as any) as (p: tf.Tensor) => tf.Scalar)(predictions);
+}
