@@ -27,9 +27,9 @@ export interface NumericSpec {
   readonly name: string;
   /** Train median (of non-missing values), used for imputation; 0 when train has none. */
   readonly median: number;
-  /** Lower clip (train quantile, or train minimum when not winsorising). */
+  /** Lower clip: the train quantile (or the train minimum when not winsorising, used only by inverseTransform). */
   readonly lo: number;
-  /** Upper clip (train quantile, or train maximum when not winsorising). */
+  /** Upper clip: the train quantile (or the train maximum when not winsorising, used only by inverseTransform). */
   readonly hi: number;
   /** Train mean after clipping and imputation (0 when not standardising). */
   readonly mean: number;
@@ -185,6 +185,7 @@ export class Preprocessor {
       return c;
     };
     let indicatorCol = this.numeric.length;
+    const clip = this.winsorize !== false;
     this.numeric.forEach((s, j) => {
       const c = need(s.name, 'numeric');
       if (c.kind !== 'numeric') return;
@@ -195,8 +196,10 @@ export class Preprocessor {
           v = s.median;
           if (ind >= 0) X[k * d + ind] = 1;
         }
-        if (v < s.lo) v = s.lo;
-        else if (v > s.hi) v = s.hi;
+        if (clip) {
+          if (v < s.lo) v = s.lo;
+          else if (v > s.hi) v = s.hi;
+        }
         X[k * d + j] = (v - s.mean) / s.std;
       }
     });
