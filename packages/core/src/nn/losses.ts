@@ -79,18 +79,19 @@ export function softmaxCrossEntropy(logits: tf.Tensor2D, labels: tf.Tensor | num
       `expected [${n}] indices or [${n}, ${c}] probabilities, got [${labels.shape}]`,
     );
   }
+  // tf.oneHot(..., 'float32') writes wrong values on wasm (tfjs 4.22): build int32, then cast.
   const oneHot = (): tf.Tensor2D => {
     if (typeof labels === 'number') {
-      return tf.oneHot(
-        tf.fill([n], labels, 'int32') as tf.Tensor1D,
-        c,
-        1,
-        0,
+      return tf.cast(
+        tf.oneHot(tf.fill([n], labels, 'int32') as tf.Tensor1D, c),
         'float32',
       ) as tf.Tensor2D;
     }
     if (labels.rank === 1) {
-      return tf.oneHot(tf.cast(labels, 'int32') as tf.Tensor1D, c, 1, 0, 'float32') as tf.Tensor2D;
+      return tf.cast(
+        tf.oneHot(tf.cast(labels, 'int32') as tf.Tensor1D, c),
+        'float32',
+      ) as tf.Tensor2D;
     }
     return labels as tf.Tensor2D;
   };

@@ -68,6 +68,12 @@ export interface ApplyOptions {
    * first layer's input-gradient matMul is skipped.
    */
   readonly inputGrad?: boolean;
+  /**
+   * Explicit dropout masks in training mode, one per layer (`null` for layers without dropout),
+   * each `[n, units]` row-major with values 0 or `1 / (1 - rate)`. Default: drawn from the
+   * network's seeded generator.
+   */
+  readonly dropoutMasks?: readonly (Float32Array | null)[];
 }
 
 interface Layer extends DenseLayerConfig {
@@ -82,8 +88,8 @@ function resolveLayers(opts: MlpOptions): DenseLayerConfig[] {
     specs = opts.layers;
   } else if (opts.widths) {
     const n = opts.widths.length;
-    const hidden = opts.activation ?? 'relu';
-    const out = opts.outputActivation ?? 'linear';
+    const hidden = checkActivation(opts.activation ?? 'relu', 'activation');
+    const out = checkActivation(opts.outputActivation ?? 'linear', 'outputActivation');
     specs = opts.widths.map((units, i) => ({
       units,
       activation: i === n - 1 ? out : hidden,
@@ -235,7 +241,8 @@ export class Mlp {
     const training = opts.training ?? this.isTraining;
     const trainable = opts.trainable ?? true;
     const inputGrad = opts.inputGrad ?? true;
-    const masks = training ? this.drawMasks(x.shape[0]) : null;
+    if (opts.dropoutMasks) this.checkMasks(opts.dropoutMasks, x.shape[0]);
+    const masks = training ? (opts.dropoutMasks ?? this.drawMasks(x.shape[0])) : null;
     if (!trainable && !inputGrad) return tf.tidy(() => this.plainForward(x, masks));
     const layers = this.layerList;
     const vars = this.vars;
@@ -419,6 +426,23 @@ export class Mlp {
     if (this.disposed) throw new Error('Mlp: used after dispose()');
   }
 
+  private checkMasks(masks: readonly (Float32Array | null)[], n: number): void {
+    if (masks.length !== this.layerList.length) {
+      throw new AdaarInputError(
+        'dropoutMasks',
+        `expected ${this.layerList.length} entries, got ${masks.length}`,
+      );
+    }
+    masks.forEach((m, i) => {
+      if (m && m.length !== n * this.layerList[i].units) {
+        throw new AdaarInputError(
+          'dropoutMasks',
+          `mask ${i} has ${m.length} values, expected ${n * this.layerList[i].units}`,
+        );
+      }
+    });
+  }
+
   private drawMasks(n: number): (Float32Array | null)[] | null {
     let any = false;
     const masks = this.layerList.map((l) => {
@@ -435,7 +459,10 @@ export class Mlp {
     return any ? masks : null;
   }
 
-  private plainForward(x: tf.Tensor2D, masks: (Float32Array | null)[] | null): tf.Tensor2D {
+  private plainForward(
+    x: tf.Tensor2D,
+    masks: readonly (Float32Array | null)[] | null,
+  ): tf.Tensor2D {
     let h = x;
     for (let i = 0; i < this.layerList.length; i++) {
       const l = this.layerList[i];

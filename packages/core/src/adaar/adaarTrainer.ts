@@ -1,0 +1,443 @@
+import type { Rng } from '@adaar/data';
+import type { Progress } from '@adaar/samplers';
+import { Adam } from '../nn/adam';
+import { bceWithLogits, mse } from '../nn/losses';
+import type { ApplyOptions, Mlp } from '../nn/mlp';
+import { tf } from '../tf';
+import {
+  buildGenerationState,
+  disposeGenerationState,
+  drawGeneratorInput,
+  type GenerationState,
+  generateCodes,
+} from './adaarGenerator';
+import type { AdaarNetworks } from './adaarNetworks';
+import type { ResolvedAdaarOptions } from './adaarOptions';
+import { LossWindow } from './lossWindow';
+import { type AdaarTrainingCurve, pushCurvePoint } from './trainingCurve';
+
+/** Standardised training data handed to {@link trainAdaar}. */
+export interface AdaarTrainingData {
+  /** Row-major standardised features, `nRows x nCols`. */
+  readonly X: Float32Array;
+  readonly nRows: number;
+  readonly nCols: number;
+  /** Row indices of the high-risk (label 1) rows. */
+  readonly pos: Uint32Array;
+  /** Row indices of the low-risk (label 0) rows. */
+  readonly neg: Uint32Array;
+}
+
+/** Callbacks of {@link trainAdaar}. */
+export interface AdaarTrainingHooks {
+  readonly onProgress?: (p: Progress) => void;
+  readonly signal?: AbortSignal;
+  /**
+   * Called after adversarial iteration `step` when `step` is a multiple of
+   * `diagnosticsEvery` (and with step 0 before the loop), with a generation state built from
+   * the current networks (valid during the call only).
+   */
+  readonly onCheckpoint?: (step: number, state: GenerationState) => Promise<void>;
+}
+
+const FROZEN: ApplyOptions = { training: false, trainable: false, inputGrad: false };
+
+function gatherRows(X: Float32Array, nCols: number, idx: ArrayLike<number>): Float32Array {
+  const out = new Float32Array(idx.length * nCols);
+  for (let i = 0; i < idx.length; i++) {
+    out.set(X.subarray(idx[i] * nCols, (idx[i] + 1) * nCols), i * nCols);
+  }
+  return out;
+}
+
+function drawIndices(n: number, b: number, rng: Rng): Int32Array {
+  const out = new Int32Array(b);
+  for (let i = 0; i < b; i++) out[i] = rng.int(n);
+  return out;
+}
+
+const nextTick = (): Promise<void> =>
+  new Promise((resolve) => {
+    if (typeof setImmediate === 'function') setImmediate(resolve);
+    else setTimeout(resolve, 0);
+  });
+
+function checkAbort(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) {
+    throw signal.reason ?? new Error('aborted');
+  }
+}
+
+function checkFinite(phase: string, step: number, losses: Record<string, number>): void {
+  for (const [k, v] of Object.entries(losses)) {
+    if (!Number.isFinite(v)) {
+      throw new Error(`ADAAR training diverged: ${phase} loss ${k} is ${v} at step ${step}`);
+    }
+  }
+}
+
+/** Mean sigmoid probability of each of `parts` equal row blocks of `logits` (`[parts]`). */
+function blockMeanProb(logits: tf.Tensor2D, parts: number): tf.Tensor1D {
+  return tf.mean(tf.reshape(tf.sigmoid(logits), [parts, -1]), 1) as tf.Tensor1D;
+}
+
+/**
+ * Trains ADAAR's networks in place (methods.md 4.4): autoencoder pre-training on all users,
+ * D2 warm-up on balanced real batches, then T iterations of one D1, one D2 and one G step
+ * (D1 and D2 share one gradient computation; each has its own Adam). Losses are read back
+ * once every `logEvery` iterations; the curve is appended to `curve`.
+ */
+export async function trainAdaar(
+  data: AdaarTrainingData,
+  o: ResolvedAdaarOptions,
+  nets: AdaarNetworks,
+  rng: Rng,
+  curve: AdaarTrainingCurve,
+  hooks: AdaarTrainingHooks = {},
+): Promise<void> {
+  const { nCols } = data;
+  const disposables: { dispose(): void }[] = [];
+  const XPf = gatherRows(data.X, nCols, data.pos);
+  const XNf = gatherRows(data.X, nCols, data.neg);
+  const XP = tf.tensor2d(XPf, [data.pos.length, nCols]);
+  const XN = tf.tensor2d(XNf, [data.neg.length, nCols]);
+  disposables.push(XP, XN);
+  try {
+    if (nets.encoder && nets.decoder) {
+      const t0 = performance.now();
+      await pretrainAutoencoder(data, o, nets.encoder, nets.decoder, rng, curve, hooks);
+      curve.seconds.autoencoder = (performance.now() - t0) / 1000;
+    }
+    const t1 = performance.now();
+    await adversarialPhase(data, o, nets, XP, XN, rng, curve, hooks);
+    curve.seconds.adversarial = (performance.now() - t1) / 1000;
+  } finally {
+    for (const d of disposables) d.dispose();
+  }
+}
+
+async function pretrainAutoencoder(
+  data: AdaarTrainingData,
+  o: ResolvedAdaarOptions,
+  enc: Mlp,
+  dec: Mlp,
+  rng: Rng,
+  curve: AdaarTrainingCurve,
+  hooks: AdaarTrainingHooks,
+): Promise<void> {
+  const { nRows, nCols } = data;
+  const X = tf.tensor2d(data.X, [nRows, nCols]);
+  const opt = new Adam([enc, dec], { learningRate: o.aeLearningRate, beta1: 0.9, beta2: 0.999 });
+  const window = new LossWindow();
+  const B = Math.min(o.aeBatchSize, nRows);
+  const perEpoch = Math.ceil(nRows / B);
+  try {
+    enc.train();
+    dec.train();
+    for (let epoch = 1; epoch <= o.aeEpochs; epoch++) {
+      checkAbort(hooks.signal);
+      let order: Int32Array;
+      if (o.aeBalancedBatches) {
+        // Half high-risk, half low-risk rows per batch, with replacement.
+        order = new Int32Array(perEpoch * B);
+        const half = B >> 1;
+        for (let s = 0; s < perEpoch; s++) {
+          for (let i = 0; i < B; i++) {
+            const pool = i < half ? data.pos : data.neg;
+            order[s * B + i] = pool[rng.int(pool.length)];
+          }
+        }
+      } else {
+        order = Int32Array.from(rng.permutation(nRows));
+      }
+      for (let start = 0; start < order.length; start += B) {
+        const idx = order.subarray(start, Math.min(order.length, start + B));
+        const loss = tf.tidy(() => {
+          const x = tf.gather(X, tf.tensor1d(idx, 'int32')) as tf.Tensor2D;
+          return opt.minimize(() => mse(dec.apply(enc.apply(x, { inputGrad: false })), x));
+        });
+        window.push({ ae: loss });
+      }
+      const losses = window.flush();
+      checkFinite('autoencoder', epoch, losses);
+      pushCurvePoint(curve.autoencoder, epoch, losses);
+      hooks.onProgress?.({ phase: 'autoencoder', step: epoch, total: o.aeEpochs, losses });
+      await nextTick();
+    }
+  } finally {
+    window.dispose();
+    opt.dispose();
+    X.dispose();
+    enc.eval();
+    dec.eval();
+  }
+}
+
+async function adversarialPhase(
+  data: AdaarTrainingData,
+  o: ResolvedAdaarOptions,
+  nets: AdaarNetworks,
+  XP: tf.Tensor2D,
+  XN: tf.Tensor2D,
+  rng: Rng,
+  curve: AdaarTrainingCurve,
+  hooks: AdaarTrainingHooks,
+): Promise<void> {
+  const { encoder: enc, decoder: dec, generator: G, d1: D1, d2: D2 } = nets;
+  const b = o.batchPerClass;
+  const nP = data.pos.length;
+  const nN = data.neg.length;
+  const finetune = o.encoder === 'finetune' && enc !== undefined && dec !== undefined;
+  const decoded = o.space === 'decoded' && dec !== undefined;
+  const adam = { learningRate: o.learningRate, beta1: o.beta1, beta2: o.beta2 };
+  const optG = new Adam(G, adam);
+  const optD1 = D1 ? new Adam(D1, adam) : null;
+  const optD2 = D2 ? new Adam(D2, adam) : null;
+  const optAE = finetune ? new Adam([enc, dec], adam) : null;
+  const owned: tf.Tensor[] = [];
+  const window = new LossWindow();
+  let genState: GenerationState = {};
+
+  // What D1/D2 see as real rows, computed once when the encoder is frozen.
+  const realView = (X: tf.Tensor2D): tf.Tensor2D =>
+    tf.tidy(() => {
+      if (!enc || !dec) return tf.clone(X);
+      if (o.space !== 'decoded') return enc.apply(X, FROZEN);
+      return o.decodedReal === 'raw' ? tf.clone(X) : dec.apply(enc.apply(X, FROZEN), FROZEN);
+    });
+  let realP: tf.Tensor2D | null = null;
+  let realN: tf.Tensor2D | null = null;
+  const refreshState = () => {
+    disposeGenerationState(genState);
+    genState = buildGenerationState(o, nets, XP);
+  };
+
+  // Real rows of a batch as D1/D2 see them; inside a tape when the encoder is fine-tuned.
+  const realBatch = (X: tf.Tensor2D, pre: tf.Tensor2D | null, idx: tf.Tensor1D) => {
+    if (!finetune) return tf.gather(pre as tf.Tensor2D, idx) as tf.Tensor2D;
+    const x = tf.gather(X, idx) as tf.Tensor2D;
+    const h = (enc as Mlp).apply(x, { training: true, inputGrad: false });
+    if (!decoded) return h;
+    return o.decodedReal === 'raw' ? x : (dec as Mlp).apply(h, { trainable: true });
+  };
+  const toDiscriminatorSpace = (h: tf.Tensor2D, apply: ApplyOptions) =>
+    decoded ? (dec as Mlp).apply(h, apply) : h;
+
+  const d1RealTarget = 1 - o.labelSmoothing;
+  const d2Rows = o.d2OnSynthetic ? 3 * b : 2 * b;
+  const { d1Targets, d2Targets, d2Weights } = tf.tidy(() => ({
+    d1Targets: tf.concat([tf.fill([b, 1], d1RealTarget), tf.zeros([b, 1])]) as tf.Tensor2D,
+    d2Targets: tf.concat([
+      tf.ones([b, 1]),
+      tf.zeros([b, 1]),
+      ...(o.d2OnSynthetic ? [tf.ones([b, 1])] : []),
+    ]) as tf.Tensor2D,
+    d2Weights: o.d2OnSynthetic
+      ? (tf.concat([tf.ones([2 * b, 1]), tf.fill([b, 1], o.d2SyntheticWeight)]) as tf.Tensor2D)
+      : undefined,
+  }));
+  owned.push(d1Targets, d2Targets, ...(d2Weights ? [d2Weights] : []));
+
+  try {
+    if (!finetune) {
+      realP = realView(XP);
+      realN = realView(XN);
+      owned.push(realP, realN);
+    }
+    refreshState();
+
+    // --- D2 warm-up on balanced real batches ---
+    if (optD2 && D2 && o.d2WarmupIterations > 0) {
+      // Loss targets are built outside the taped closure: bceWithLogits reads them again in
+      // its backward pass, after the closure's own tensors are gone.
+      const warmTargets = tf.slice(d2Targets, [0, 0], [2 * b, 1]);
+      owned.push(warmTargets);
+      const t0 = performance.now();
+      for (let t = 1; t <= o.d2WarmupIterations; t++) {
+        const ip = drawIndices(nP, b, rng);
+        const ineg = drawIndices(nN, b, rng);
+        const loss = tf.tidy(() => {
+          const xp = realView2(finetune, enc, dec, o, XP, realP, ip);
+          const xn = realView2(finetune, enc, dec, o, XN, realN, ineg);
+          return optD2.minimize(() =>
+            tf.mul(
+              bceWithLogits(
+                D2.apply(tf.concat([xp, xn]) as tf.Tensor2D, { inputGrad: false }),
+                warmTargets,
+              ),
+              2,
+            ),
+          );
+        });
+        window.push({ d2: loss });
+        if (t % o.logEvery === 0 || t === o.d2WarmupIterations) {
+          const losses = window.flush();
+          checkFinite('d2Warmup', t, losses);
+          pushCurvePoint(curve.d2Warmup, t, losses);
+          hooks.onProgress?.({ phase: 'd2-warmup', step: t, total: o.d2WarmupIterations, losses });
+          checkAbort(hooks.signal);
+          await nextTick();
+        }
+      }
+      curve.seconds.d2Warmup = (performance.now() - t0) / 1000;
+    }
+
+    if (hooks.onCheckpoint && o.diagnosticsEvery > 0) await hooks.onCheckpoint(0, genState);
+
+    // --- adversarial loop ---
+    const dVars: tf.Variable[] = [
+      ...(D1?.variables ?? []),
+      ...(D2?.variables ?? []),
+      ...(finetune ? [...(enc as Mlp).variables, ...(dec as Mlp).variables] : []),
+    ];
+    const n1 = D1?.variables.length ?? 0;
+    const n2 = D2?.variables.length ?? 0;
+    for (let t = 1; t <= o.iterations; t++) {
+      const ip = drawIndices(nP, b, rng);
+      const ineg = drawIndices(nN, b, rng);
+      const drawD = drawGeneratorInput(o, nP, b, rng);
+      const drawG = drawGeneratorInput(o, nP, b, rng);
+      const logged = tf.tidy(() => {
+        const ipT = tf.tensor1d(ip, 'int32');
+        const inT = tf.tensor1d(ineg, 'int32');
+        const stats: Record<string, tf.Tensor> = {};
+        // ---- D1 + D2 step (generator output detached) ----
+        const fakeH = generateCodes(
+          nets,
+          genState,
+          tf.tensor2d(drawD.noise, [b, o.noiseDim]),
+          drawD.anchorIdx ? tf.tensor1d(drawD.anchorIdx, 'int32') : null,
+          FROZEN,
+        );
+        const fake = toDiscriminatorSpace(fakeH, FROZEN);
+        const kept: Record<string, tf.Tensor> = {};
+        const { grads } = tf.variableGrads(() => {
+          const xp = realBatch(XP, realP, ipT);
+          let total: tf.Scalar = tf.scalar(0);
+          if (D1) {
+            const logits = D1.apply(tf.concat([xp, fake]) as tf.Tensor2D, {
+              training: true,
+              inputGrad: finetune,
+            });
+            const l = tf.mul(bceWithLogits(logits, d1Targets), 2) as tf.Scalar;
+            kept.d1 = tf.keep(l);
+            kept.d1Logits = tf.keep(logits);
+            total = tf.add(total, l);
+          }
+          if (D2) {
+            const xn = realBatch(XN, realN, inT);
+            const rows = [xp, xn, ...(o.d2OnSynthetic ? [fake] : [])];
+            const logits = D2.apply(tf.concat(rows) as tf.Tensor2D, {
+              training: true,
+              inputGrad: finetune,
+            });
+            const l = tf.mul(bceWithLogits(logits, d2Targets, d2Weights), d2Rows / b) as tf.Scalar;
+            kept.d2 = tf.keep(l);
+            kept.d2Logits = tf.keep(logits);
+            total = tf.add(total, l);
+          }
+          if (finetune) {
+            const x = tf.concat([tf.gather(XP, ipT), tf.gather(XN, inT)]) as tf.Tensor2D;
+            const rec = (dec as Mlp).apply((enc as Mlp).apply(x, { inputGrad: false }));
+            const l = mse(rec, x);
+            kept.ae = tf.keep(l);
+            total = tf.add(total, tf.mul(l, o.finetuneAeWeight));
+          }
+          return total;
+        }, dVars);
+        const g = dVars.map((v) => grads[v.name]);
+        if (optD1) optD1.applyGradients(g.slice(0, n1));
+        if (optD2) optD2.applyGradients(g.slice(n1, n1 + n2));
+        if (optAE) optAE.applyGradients(g.slice(n1 + n2));
+        if (kept.d1) {
+          stats.d1 = kept.d1;
+          const p = blockMeanProb(kept.d1Logits as tf.Tensor2D, 2);
+          stats.d1Real = tf.slice(p, 0, 1);
+          stats.d1Fake = tf.slice(p, 1, 1);
+        }
+        if (kept.d2) {
+          stats.d2 = kept.d2;
+          const p = blockMeanProb(
+            tf.slice(kept.d2Logits as tf.Tensor2D, [0, 0], [2 * b, 1]) as tf.Tensor2D,
+            2,
+          );
+          stats.d2Real = tf.slice(p, 0, 1);
+          stats.d2Low = tf.slice(p, 1, 1);
+        }
+        if (kept.ae) stats.ae = kept.ae;
+        // Logits were kept out of the tape's scope for the statistics above; release them.
+        for (const k of ['d1Logits', 'd2Logits']) kept[k]?.dispose();
+
+        // ---- G step (fresh noise; D1, D2, Dec frozen) ----
+        const noiseG = tf.tensor2d(drawG.noise, [b, o.noiseDim]);
+        const idxG = drawG.anchorIdx ? tf.tensor1d(drawG.anchorIdx, 'int32') : null;
+        let d2FakeLogits: tf.Tensor2D | null = null;
+        const gLoss = optG.minimize(() => {
+          const h = generateCodes(nets, genState, noiseG, idxG, { inputGrad: false });
+          const x = toDiscriminatorSpace(h, { training: false, trainable: false });
+          let loss: tf.Scalar = tf.scalar(0);
+          if (D1) {
+            const l1 = D1.apply(x, { training: false, trainable: false });
+            loss = tf.add(loss, bceWithLogits(l1, 1));
+          }
+          if (D2) {
+            const l2 = D2.apply(x, { training: false, trainable: false });
+            d2FakeLogits = tf.keep(l2);
+            loss = tf.add(loss, tf.mul(bceWithLogits(l2, 1), o.lambda));
+          }
+          return loss;
+        });
+        stats.g = gLoss;
+        if (d2FakeLogits) {
+          stats.d2Fake = tf.mean(tf.sigmoid(d2FakeLogits));
+          (d2FakeLogits as tf.Tensor).dispose();
+        }
+        return stats;
+      });
+      window.push(logged);
+
+      if (t % o.logEvery === 0 || t === o.iterations) {
+        if (finetune && o.space === 'anchored') refreshState();
+        const losses = window.flush();
+        checkFinite('adversarial', t, losses);
+        pushCurvePoint(curve.adversarial, t, losses);
+        hooks.onProgress?.({ phase: 'adversarial', step: t, total: o.iterations, losses });
+        checkAbort(hooks.signal);
+        await nextTick();
+      }
+      if (hooks.onCheckpoint && o.diagnosticsEvery > 0 && t % o.diagnosticsEvery === 0) {
+        if (finetune) refreshState();
+        await hooks.onCheckpoint(t, genState);
+      }
+    }
+  } finally {
+    window.dispose();
+    disposeGenerationState(genState);
+    tf.dispose(owned);
+    optG.dispose();
+    optD1?.dispose();
+    optD2?.dispose();
+    optAE?.dispose();
+    D1?.eval();
+    D2?.eval();
+    G.eval();
+  }
+}
+
+/** Real rows for the warm-up (outside any tape: the encoder is not updated there). */
+function realView2(
+  finetune: boolean,
+  enc: Mlp | undefined,
+  dec: Mlp | undefined,
+  o: ResolvedAdaarOptions,
+  X: tf.Tensor2D,
+  pre: tf.Tensor2D | null,
+  idx: Int32Array,
+): tf.Tensor2D {
+  const i = tf.tensor1d(idx, 'int32');
+  if (!finetune) return tf.gather(pre as tf.Tensor2D, i) as tf.Tensor2D;
+  const x = tf.gather(X, i) as tf.Tensor2D;
+  const h = (enc as Mlp).apply(x, FROZEN);
+  if (o.space !== 'decoded') return h;
+  return o.decodedReal === 'raw' ? x : (dec as Mlp).apply(h, FROZEN);
+}
