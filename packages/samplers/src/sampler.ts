@@ -26,6 +26,13 @@ export interface FitOptions {
 export interface SampleOptions {
   /** Seed (or generator) for this draw. Default: the fitted sampler's own stream, advanced on each call. */
   readonly seed?: SeedLike;
+  /**
+   * Where to write the rows: an array of at least `count * nCols` values (`count` = `n`, or
+   * `sampleCount(n)` where defined). A sampler that honours it returns
+   * `out.subarray(0, count * nCols)`; one that ignores it returns a new array. Lets
+   * `fitResample` write synthetic rows straight after the training rows, without a copy.
+   */
+  readonly out?: Float64Array;
 }
 
 /**
@@ -43,6 +50,11 @@ export interface Sampler<F extends FittedSampler = FittedSampler> {
    * Implementations validate `train` at this boundary (see `validateTrainingSet`).
    */
   fit(train: Dataset, opts?: FitOptions): F | Promise<F>;
+  /**
+   * Optional stateful shortcut (imbalanced-learn style): samples from the most recent `fit`.
+   * Where present it must throw `NotFittedError` (from `@adaar/data`) before any `fit`.
+   */
+  sample?(n: number, opts?: SampleOptions): Float64Array | Promise<Float64Array>;
 }
 
 /** A fitted sampler: draws synthetic high-risk rows in the training set's feature space. */
@@ -56,6 +68,11 @@ export interface FittedSampler {
    * Methods whose count cannot be exact (ADASYN) document how many rows they return.
    */
   sample(n: number, opts?: SampleOptions): Float64Array | Promise<Float64Array>;
+  /**
+   * How many rows `sample(n)` returns, for methods where that is not `n` (ADASYN's rounding).
+   * Absent means exactly `n`.
+   */
+  sampleCount?(n: number): number;
   /** Saves the fitted state to a directory, when the method supports it. */
   save?(dir: string): Promise<void>;
   /** Frees resources (e.g. tensors). Safe to call twice. */

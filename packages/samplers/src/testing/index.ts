@@ -1,0 +1,2 @@
+export type { ConformanceOptions, MakeSampler } from './conformance';
+export { conformanceDataset, runSamplerConformance } from './conformance';
