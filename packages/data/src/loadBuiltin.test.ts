@@ -15,10 +15,16 @@ const expected: Record<BuiltinName, { rows: number; positives: number; features:
   'german-credit': { rows: 1000, positives: 300, features: 20 },
 };
 
+const loaded = new Map<BuiltinName, ReturnType<typeof loadBuiltin>>();
+const load = (name: BuiltinName) => {
+  if (!loaded.has(name)) loaded.set(name, loadBuiltin(name));
+  return loaded.get(name) as ReturnType<typeof loadBuiltin>;
+};
+
 describe('loadBuiltin', () => {
   for (const name of Object.keys(expected) as BuiltinName[]) {
     it(`loads ${name} with its documented size and label coding`, async () => {
-      const f = await loadBuiltin(name);
+      const f = await load(name);
       const e = expected[name];
       expect(f.nRows).toBe(e.rows);
       expect(f.y.reduce((a, b) => a + b, 0)).toBe(e.positives);
@@ -29,7 +35,7 @@ describe('loadBuiltin', () => {
   }
 
   it('german-credit: class 2 (bad) is high-risk; codes like A11 are categorical', async () => {
-    const f = await loadBuiltin('german-credit');
+    const f = await load('german-credit');
     const text = readFileSync(join(builtinDir(), 'german-credit.csv'), 'utf8').trim().split('\n');
     const header = text[0].split(',');
     const classAt = header.indexOf('class');
@@ -42,7 +48,7 @@ describe('loadBuiltin', () => {
   });
 
   it('taiwan-default drops ID and keeps SEX/EDUCATION/MARRIAGE categorical', async () => {
-    const f = await loadBuiltin('taiwan-default');
+    const f = await load('taiwan-default');
     expect(f.columns.some((c) => c.name === 'ID')).toBe(false);
     expect(f.columns.filter((c) => c.kind === 'categorical').map((c) => c.name)).toEqual([
       'SEX',
@@ -52,7 +58,7 @@ describe('loadBuiltin', () => {
   });
 
   it('polish data keeps missing ratios as NaN (1year: 5,835 empty cells)', async () => {
-    const f = await loadBuiltin('polish-1year');
+    const f = await load('polish-1year');
     let missing = 0;
     for (const c of f.columns)
       if (c.kind === 'numeric') for (const v of c.values) if (Number.isNaN(v)) missing++;

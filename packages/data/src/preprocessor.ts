@@ -311,7 +311,7 @@ export class Preprocessor {
    */
   static fromJSON(json: PreprocessorJSON | string): Preprocessor {
     const o = (typeof json === 'string' ? JSON.parse(json) : json) as PreprocessorJSON;
-    if (!o || o.format !== 'adaar-preprocessor' || o.version !== 1) {
+    if (o?.format !== 'adaar-preprocessor' || o.version !== 1) {
       throw new AdaarInputError('json', 'is not an adaar-preprocessor version 1 object');
     }
     if (!Array.isArray(o.numeric) || !Array.isArray(o.categorical)) {

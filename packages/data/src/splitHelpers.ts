@@ -20,7 +20,7 @@ export function resolveRows(
   rows: ArrayLike<number> | undefined,
   argument = 'rows',
 ): Uint32Array {
-  if (!data || !data.y || typeof data.y.length !== 'number') {
+  if (!data?.y || typeof data.y.length !== 'number') {
     throw new AdaarInputError('data', 'expected an object with labels `y` (a Frame or Dataset)');
   }
   const n = data.y.length;

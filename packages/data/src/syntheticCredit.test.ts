@@ -184,7 +184,12 @@ describe('syntheticCredit: drift and difficulty', () => {
     const rate = (months: number[]) => {
       let p = 0;
       let n = 0;
-      for (const m of months) for (const i of rowsOf(full, m)) (p += full.y[i]), n++;
+      for (const m of months) {
+        for (const i of rowsOf(full, m)) {
+          p += full.y[i];
+          n++;
+        }
+      }
       return p / n;
     };
     expect(rate([10, 11, 12])).toBeGreaterThan(rate([1, 2, 3]));
