@@ -1,0 +1,87 @@
+import type { Mlp } from '@adaar/core';
+import { AdaarInputError, NotFittedError, type Rng, toRng } from '@adaar/data';
+import type { FittedSampler, SampleOptions } from '@adaar/samplers';
+import type { MultivariateNormal } from '../linalg/multivariateNormal';
+import type { EpochRecord } from '../shared/trainingHistory';
+import type { ResolvedBaganOptions } from './baganOptions';
+
+/** Index of the high-risk (minority) class, the class BAGAN samples. */
+export const HIGH_RISK = 1;
+
+/**
+ * A trained BAGAN: the generator (= the fine-tuned decoder) and the per-class latent normals
+ * estimated after autoencoder pre-training. `sample(n)` draws `z ~ N(μ_1, Σ_1)` for the
+ * high-risk class and returns `G(z)`, without filtering (methods.md 2.5).
+ *
+ * Holds the generator's tensors: call {@link FittedBagan.dispose} when done.
+ */
+export class FittedBagan implements FittedSampler {
+  /** `'bagan'`. */
+  readonly name = 'bagan';
+  /** Feature columns of each sampled row. */
+  readonly nCols: number;
+  /** Latent size L. */
+  readonly latentDim: number;
+  /** The options the model was trained with. */
+  readonly options: ResolvedBaganOptions;
+  /** Latent normal of each class (index 0 low-risk, 1 high-risk), fixed after pre-training. */
+  readonly classNormals: readonly MultivariateNormal[];
+  /** Per-epoch losses: autoencoder `ae`; adversarial `d`, `g`. */
+  readonly history: readonly EpochRecord[];
+  private readonly gen: Mlp;
+  private readonly rng: Rng;
+  private disposed = false;
+
+  /** @internal Built by {@link Bagan.fit} or {@link loadBagan}. */
+  constructor(args: {
+    generator: Mlp;
+    classNormals: readonly MultivariateNormal[];
+    options: ResolvedBaganOptions;
+    history: readonly EpochRecord[];
+    rng: Rng;
+  }) {
+    this.gen = args.generator;
+    this.classNormals = args.classNormals;
+    this.options = args.options;
+    this.history = args.history;
+    this.rng = args.rng;
+    this.nCols = args.generator.outputDim;
+    this.latentDim = args.generator.inputDim;
+  }
+
+  /** The generator network (read-only use; owned by this object). */
+  get generator(): Mlp {
+    this.checkAlive();
+    return this.gen;
+  }
+
+  /**
+   * Draws `n` synthetic high-risk rows, row-major `n * nCols`, in the training set's
+   * (standardised) feature space.
+   *
+   * @param opts.seed - seed of this draw; default: this model's own stream (advanced per call).
+   * @throws AdaarInputError when `n` is not a non-negative integer.
+   * @throws NotFittedError after {@link FittedBagan.dispose}.
+   */
+  sample(n: number, opts: SampleOptions = {}): Float64Array {
+    this.checkAlive();
+    if (!Number.isInteger(n) || n < 0) {
+      throw new AdaarInputError('n', `expected a non-negative integer, got ${String(n)}`);
+    }
+    if (n === 0) return new Float64Array(0);
+    const rng = opts.seed === undefined ? this.rng : toRng(opts.seed);
+    const z = this.classNormals[HIGH_RISK].sample(n, rng, new Float32Array(n * this.latentDim));
+    return Float64Array.from(this.gen.predictArray(z));
+  }
+
+  /** Releases the generator's tensors. Safe to call twice. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.gen.dispose();
+  }
+
+  private checkAlive(): void {
+    if (this.disposed) throw new NotFittedError('FittedBagan (disposed)');
+  }
+}
