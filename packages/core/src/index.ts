@@ -1,3 +1,45 @@
+// ADAAR
+export type { AdaarConstructorOptions } from './adaar/adaar';
+export { ADAAR_MIN_POSITIVES, Adaar, adaarName } from './adaar/adaar';
+export { loadAdaar } from './adaar/adaarIo';
+export type { AdaarNetworkName } from './adaar/adaarNetworks';
+export type {
+  AdaarOptions,
+  AdaarSpace,
+  AdaarVariant,
+  ResolvedAdaarOptions,
+} from './adaar/adaarOptions';
+export { ADAAR_VARIANTS, defaultLatentDim, resolveAdaarOptions } from './adaar/adaarOptions';
+export type { AdaarSamplerName } from './adaar/adaarSamplers';
+export {
+  ADAAR_SAMPLER_NAMES,
+  adaarSamplerFactories,
+  registerAdaarSamplers,
+} from './adaar/adaarSamplers';
+export type {
+  DiagnoseSamplesOptions,
+  RiskLogitScorer,
+  SampleDiagnostics,
+} from './adaar/diagnostics';
+export {
+  diagnoseSamples,
+  medianHeuristicBandwidth,
+  mmdRbf,
+  nearestNeighbourRatio,
+  nearestNeighbours,
+  nearestPositiveShare,
+  riskinessGap,
+  spreadRatio,
+} from './adaar/diagnostics';
+export type { AdaarDiagnostics, AdaarScaling } from './adaar/fittedAdaar';
+export { ADAAR_MODEL_KIND, FittedAdaar } from './adaar/fittedAdaar';
+export type {
+  AdaarTrainingCurve,
+  CurveDiagnostics,
+  CurveSeries,
+  TrainingCurveRow,
+} from './adaar/trainingCurve';
+export { trainingCurveRows } from './adaar/trainingCurve';
 export type {
   BackendAttempt,
   BackendInfo,
@@ -6,6 +48,14 @@ export type {
   InitBackendOptions,
 } from './backend';
 export { backendInfo, ensureBackend, initBackend } from './backend';
+export type { Classifier, ClassifierFitOptions } from './classifiers/classifier';
+export type { LogisticRegressionOptions } from './classifiers/logisticRegression';
+export { LogisticRegression } from './classifiers/logisticRegression';
+export type { MLPClassifierOptions, MLPEpoch } from './classifiers/mlpClassifier';
+export { MLPClassifier } from './classifiers/mlpClassifier';
+export { fsIOHandler } from './io/fsIOHandler';
+export type { ModelManifest, SaveModelOptions } from './io/modelDir';
+export { loadModelDir, readManifest, saveModelDir } from './io/modelDir';
 export type { Activation, LeakyReluActivation } from './nn/activation';
 export { leakyRelu } from './nn/activation';
 export type { AdamOptions, Trainable } from './nn/adam';
@@ -27,3 +77,4 @@ export type {
 } from './nn/mlp';
 export { Mlp } from './nn/mlp';
 export { tf } from './tf';
+export { VERSION } from './version';

@@ -15,6 +15,7 @@ import {
 } from './adaarGenerator';
 import { type AdaarNetworks, buildAdaarNetworks, disposeNetworks } from './adaarNetworks';
 import { type AdaarOptions, type ResolvedAdaarOptions, resolveAdaarOptions } from './adaarOptions';
+import { loadAdaar } from './adaarIo';
 import { trainAdaar } from './adaarTrainer';
 import { diagnoseSamples, type RiskLogitScorer } from './diagnostics';
 import { type AdaarDiagnostics, type AdaarScaling, FittedAdaar } from './fittedAdaar';
@@ -189,6 +190,14 @@ export class Adaar implements Sampler<FittedAdaar> {
       disposeGenerationState(state);
       throw err;
     }
+  }
+
+  /**
+   * Loads a model saved with `FittedAdaar.save` (same as {@link loadAdaar}).
+   * @throws AdaarInputError (argument `dir`) for a missing or foreign directory.
+   */
+  static load(dir: string): Promise<FittedAdaar> {
+    return loadAdaar(dir);
   }
 
   /**

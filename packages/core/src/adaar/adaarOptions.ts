@@ -242,10 +242,10 @@ export function resolveAdaarOptions(opts: AdaarOptions, nCols: number): Resolved
   if (!['frozen', 'finetune'].includes(m.encoder)) {
     fail('encoder', `expected 'frozen' or 'finetune', got ${String(m.encoder)}`);
   }
-  for (const k of ['noiseDim', 'aeEpochs', 'aeBatchSize', 'batchPerClass', 'logEvery'] as const) {
+  for (const k of ['noiseDim', 'aeBatchSize', 'batchPerClass', 'logEvery'] as const) {
     if (!isInt(m[k], 1)) fail(k, `expected an integer >= 1, got ${m[k]}`);
   }
-  for (const k of ['iterations', 'd2WarmupIterations'] as const) {
+  for (const k of ['iterations', 'd2WarmupIterations', 'aeEpochs'] as const) {
     if (!isInt(m[k], 0)) fail(k, `expected an integer >= 0, got ${m[k]}`);
   }
   if (!isInt(m.diagnosticsSamples, 2)) {

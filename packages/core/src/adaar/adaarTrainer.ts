@@ -1,6 +1,7 @@
 import type { Rng } from '@adaar/data';
 import type { Progress } from '@adaar/samplers';
 import { Adam } from '../nn/adam';
+import { Autoencoder } from '../nn/autoencoder';
 import { bceWithLogits, mse } from '../nn/losses';
 import type { ApplyOptions, Mlp } from '../nn/mlp';
 import { tf } from '../tf';
@@ -125,49 +126,28 @@ async function pretrainAutoencoder(
   curve: AdaarTrainingCurve,
   hooks: AdaarTrainingHooks,
 ): Promise<void> {
-  const { nRows, nCols } = data;
-  const X = tf.tensor2d(data.X, [nRows, nCols]);
-  const opt = new Adam([enc, dec], { learningRate: o.aeLearningRate, beta1: 0.9, beta2: 0.999 });
-  const window = new LossWindow();
-  const B = Math.min(o.aeBatchSize, nRows);
-  const perEpoch = Math.ceil(nRows / B);
+  const labels = new Uint8Array(data.nRows);
+  for (const i of data.pos) labels[i] = 1;
   try {
-    enc.train();
-    dec.train();
-    for (let epoch = 1; epoch <= o.aeEpochs; epoch++) {
-      checkAbort(hooks.signal);
-      let order: Int32Array;
-      if (o.aeBalancedBatches) {
-        // Half high-risk, half low-risk rows per batch, with replacement.
-        order = new Int32Array(perEpoch * B);
-        const half = B >> 1;
-        for (let s = 0; s < perEpoch; s++) {
-          for (let i = 0; i < B; i++) {
-            const pool = i < half ? data.pos : data.neg;
-            order[s * B + i] = pool[rng.int(pool.length)];
-          }
-        }
-      } else {
-        order = Int32Array.from(rng.permutation(nRows));
-      }
-      for (let start = 0; start < order.length; start += B) {
-        const idx = order.subarray(start, Math.min(order.length, start + B));
-        const loss = tf.tidy(() => {
-          const x = tf.gather(X, tf.tensor1d(idx, 'int32')) as tf.Tensor2D;
-          return opt.minimize(() => mse(dec.apply(enc.apply(x, { inputGrad: false })), x));
-        });
-        window.push({ ae: loss });
-      }
-      const losses = window.flush();
-      checkFinite('autoencoder', epoch, losses);
-      pushCurvePoint(curve.autoencoder, epoch, losses);
-      hooks.onProgress?.({ phase: 'autoencoder', step: epoch, total: o.aeEpochs, losses });
-      await nextTick();
-    }
+    await new Autoencoder(enc, dec).fit(data.X, {
+      epochs: o.aeEpochs,
+      batchSize: Math.min(o.aeBatchSize, data.nRows),
+      learningRate: o.aeLearningRate,
+      beta1: 0.9,
+      beta2: 0.999,
+      dropLast: false,
+      balanced: o.aeBalancedBatches,
+      labels,
+      seed: rng.split(),
+      onEpoch: (e, loss) => {
+        const losses = { ae: loss };
+        checkFinite('autoencoder', e + 1, losses);
+        pushCurvePoint(curve.autoencoder, e + 1, losses);
+        hooks.onProgress?.({ phase: 'autoencoder', step: e + 1, total: o.aeEpochs, losses });
+        checkAbort(hooks.signal);
+      },
+    });
   } finally {
-    window.dispose();
-    opt.dispose();
-    X.dispose();
     enc.eval();
     dec.eval();
   }

@@ -1,5 +1,6 @@
 import { AdaarInputError, NotFittedError, type Rng, toRng } from '@adaar/data';
 import type { FittedSampler, SampleOptions } from '@adaar/samplers';
+import { saveModelDir } from '../io/modelDir';
 import type { Mlp } from '../nn/mlp';
 import { tf } from '../tf';
 import {
@@ -8,6 +9,7 @@ import {
   generateStandardized,
 } from './adaarGenerator';
 import {
+  ADAAR_NETWORK_ORDER,
   type AdaarNetworkName,
   type AdaarNetworks,
   disposeNetworks,
@@ -16,6 +18,9 @@ import {
 import type { ResolvedAdaarOptions } from './adaarOptions';
 import type { SampleDiagnostics } from './diagnostics';
 import type { AdaarTrainingCurve } from './trainingCurve';
+
+/** Model kind written into the manifest of a saved ADAAR model. */
+export const ADAAR_MODEL_KIND = 'adaar';
 
 /**
  * End-of-training diagnostics: {@link SampleDiagnostics} of a fresh synthetic draw, plus the
@@ -107,11 +112,6 @@ export class FittedAdaar implements FittedSampler {
     return out;
   }
 
-  /** @internal The networks and generation state (for saving). */
-  parts(): { nets: AdaarNetworks; state: GenerationState; rngState: number[] } {
-    return { nets: this.alive(), state: this.state, rngState: this.rng.state() };
-  }
-
   /**
    * Draws `n` synthetic high-risk rows in the training set's feature space (original units),
    * row-major. Uses the model's own random stream unless `opts.seed` is given; with
@@ -176,6 +176,47 @@ export class FittedAdaar implements FittedSampler {
     const out = Float64Array.from(p.dataSync());
     p.dispose();
     return out;
+  }
+
+  /**
+   * Saves the model to `dir`: one `<network>/model.json` + `weights.bin` per trained network,
+   * and `manifest.json` with the resolved options, the seed, the standardisation (as
+   * `preprocessing`), the random stream's state, the anchors (anchored variant), the training
+   * curve and the diagnostics. Loads on any backend with `loadAdaar` / `Adaar.load`; the
+   * loaded model continues the same random stream.
+   *
+   * @throws NotFittedError after {@link FittedAdaar.dispose}.
+   */
+  async save(dir: string): Promise<void> {
+    const nets = this.alive();
+    const networks: Record<string, Mlp> = {};
+    for (const n of ADAAR_NETWORK_ORDER) {
+      const net = nets[n];
+      if (net) networks[n] = net;
+    }
+    const matrix = (t: tf.Tensor2D | undefined) =>
+      t ? { shape: [t.shape[0], t.shape[1]], values: Array.from(t.dataSync()) } : null;
+    await saveModelDir(dir, {
+      kind: ADAAR_MODEL_KIND,
+      config: this.options,
+      seed: this.seed ?? null,
+      preprocessing: {
+        kind: 'standardize',
+        mean: Array.from(this.scaling.mean),
+        std: Array.from(this.scaling.std),
+      },
+      state: {
+        name: this.name,
+        nCols: this.nCols,
+        featureNames: [...this.featureNames],
+        rngState: this.rng.state(),
+        curve: this.trainingCurve,
+        diagnostics: this.diagnostics ?? null,
+        anchors: matrix(this.state.anchors),
+        residuals: matrix(this.state.residuals),
+      },
+      networks,
+    });
   }
 
   /** The training curve as a JSON string (for plotting). */
