@@ -180,6 +180,18 @@ export class Mlp {
     this.outputDim = inDim;
   }
 
+  /**
+   * A network with the given architecture (e.g. from a saved {@link MlpConfig}); weights are
+   * freshly initialised from `seed` (default 0) until set.
+   */
+  static fromConfig(config: MlpConfig, seed?: SeedLike): Mlp {
+    return new Mlp({
+      inputDim: config.inputDim,
+      layers: config.layers,
+      ...(seed !== undefined ? { seed } : {}),
+    });
+  }
+
   /** Trainable variables in layer order: `[W0, b0, W1, b1, ...]` (absent biases skipped). */
   get variables(): readonly tf.Variable[] {
     return this.vars;

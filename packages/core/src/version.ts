@@ -1,0 +1,4 @@
+import pkg from '../package.json';
+
+/** Version of `@adaar/core` (written into every saved model's manifest). */
+export const VERSION: string = pkg.version;
