@@ -33,6 +33,18 @@ describe('sortDescending', () => {
       expect(Array.from(sortDescending(s))).toEqual(reference(s));
     }
   });
+  it('orders a single value that differs from all others only in its lowest bits', () => {
+    for (const n of [1000, 70_000]) {
+      const s = new Float64Array(n).fill(0.5);
+      const bits = new Uint32Array(s.buffer);
+      const j = Math.floor(n / 3);
+      bits[2 * j] = 1; // 0.5 + 1 ulp (little-endian low word)
+      expect(s[j]).toBeGreaterThan(0.5);
+      const order = sortDescending(s);
+      expect(order[0]).toBe(j);
+      expect(Array.from(order.subarray(1))).toEqual([...s.keys()].filter((i) => i !== j));
+    }
+  });
   it('handles all-equal and already sorted input', () => {
     const same = new Float64Array(1000).fill(0.25);
     expect(Array.from(sortDescending(same))).toEqual([...same.keys()]);
