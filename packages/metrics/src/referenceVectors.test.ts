@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import vectors from './__fixtures__/metric_vectors.json';
 import { auc } from './auc';
@@ -13,6 +15,14 @@ const TOL = 1e-9;
 describe('scikit-learn reference vectors', () => {
   it('holds every vector of the shared file', () => {
     expect(vectors.vectors.length).toBe(12);
+  });
+  // The copy is biome-formatted; where the monorepo's shared folder exists, check that it
+  // still holds the same data as the original.
+  const shared = fileURLToPath(
+    new URL('../../../../shared/reference/metric_vectors.json', import.meta.url),
+  );
+  it.skipIf(!existsSync(shared))('equals ../shared/reference/metric_vectors.json', () => {
+    expect(vectors).toEqual(JSON.parse(readFileSync(shared, 'utf8')));
   });
   for (const v of vectors.vectors) {
     describe(v.name, () => {
