@@ -20,7 +20,9 @@ export class Rng {
   private s1 = 0;
   private s2 = 0;
   private s3 = 0;
-  private spareNormal: number | null = null;
+  // The second value of each polar pair; kept as a plain double (no boxing) plus a flag.
+  private spare = 0;
+  private hasSpare = false;
 
   /**
    * @param seed - any finite number; it is truncated to a 32-bit integer.
@@ -101,10 +103,9 @@ export class Rng {
 
   /** Standard normal draw (Marsaglia polar method; the second value of each pair is cached). */
   normal(): number {
-    if (this.spareNormal !== null) {
-      const v = this.spareNormal;
-      this.spareNormal = null;
-      return v;
+    if (this.hasSpare) {
+      this.hasSpare = false;
+      return this.spare;
     }
     let u = 0;
     let v = 0;
@@ -115,7 +116,8 @@ export class Rng {
       s = u * u + v * v;
     } while (s >= 1 || s === 0);
     const m = Math.sqrt((-2 * Math.log(s)) / s);
-    this.spareNormal = v * m;
+    this.spare = v * m;
+    this.hasSpare = true;
     return u * m;
   }
 
@@ -211,7 +213,7 @@ export class Rng {
     this.s1 = t1 >>> 0;
     this.s2 = t2 >>> 0;
     this.s3 = t3 >>> 0;
-    this.spareNormal = null;
+    this.hasSpare = false;
   }
 }
 

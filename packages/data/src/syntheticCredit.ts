@@ -196,22 +196,16 @@ interface MonthBlock {
   profile: Uint8Array;
 }
 
+/** Fills `out` (views onto the final columns) with month `m`'s applicants. */
 function generateMonth(
   rng: Rng,
   m: number,
-  n: number,
+  out: MonthBlock,
   missedDefaultRate: number,
   falseDefaultRate: number,
-): MonthBlock {
+): void {
   const st = monthState(m);
-  const num = Object.fromEntries(NUMERIC_NAMES.map((k) => [k, new Float64Array(n)])) as Record<
-    NumericName,
-    Float64Array
-  >;
-  const cat = [0, 1, 2, 3, 4].map(() => new Int32Array(n));
-  const y = new Uint8Array(n);
-  const yClean = new Uint8Array(n);
-  const profile = new Uint8Array(n);
+  const { n, num, cat, y, yClean, profile } = out;
   const profileCum = cumulative(st.profileP);
   const channelCum = cumulative(st.channelP);
   const bustChannelCum = cumulative([0.15, 0.3, 0.55, 0]);
@@ -320,8 +314,8 @@ function generateMonth(
     // Default within 12 months: caused by fragility, the latent profile, the repayment
     // burden, the economy and the region; the features above only proxy most of these.
     const eta =
-      -5.75 +
-      1.2 * s +
+      -5.95 +
+      1.4 * s +
       1.0 * over +
       0.9 * thin +
       2.6 * bust +
@@ -361,7 +355,6 @@ function generateMonth(
     cat[3][i] = channel;
     cat[4][i] = purpose;
   }
-  return { n, num, cat, y, yClean, profile };
 }
 
 /**
@@ -415,13 +408,12 @@ export function syntheticCredit(options: SyntheticCreditOptions = {}): Synthetic
   }
 
   const root = new Rng(seed);
-  const blocks = sorted.map((m) => {
+  const plan = sorted.map((m) => {
     const rng = root.fork(m);
     const jitter = rng.int(1201) - 600;
-    const n = options.usersPerMonth ?? baseVolume(m) + jitter;
-    return { m, block: generateMonth(rng, m, n, missed, falseDefault) };
+    return { m, rng, n: options.usersPerMonth ?? baseVolume(m) + jitter };
   });
-  const nRows = blocks.reduce((a, b) => a + b.block.n, 0);
+  const nRows = plan.reduce((a, b) => a + b.n, 0);
   const period = new Float64Array(nRows);
   const y = new Uint8Array(nRows);
   const yClean = new Uint8Array(nRows);
@@ -435,27 +427,33 @@ export function syntheticCredit(options: SyntheticCreditOptions = {}): Synthetic
   );
   const levels = [EMPLOYMENT, HOUSING, REGIONS, CHANNELS, PURPOSES];
   const catNames = ['employment_type', 'housing', 'region', 'channel', 'loan_purpose'];
+  const codes = catNames.map(() => new Int32Array(nRows));
   const categorical = catNames.map(
     (name, j): CategoricalColumn => ({
       kind: 'categorical',
       name,
       levels: levels[j],
-      codes: new Int32Array(nRows),
+      codes: codes[j],
     }),
   );
   let offset = 0;
-  for (const { m, block } of blocks) {
-    period.fill(m, offset, offset + block.n);
-    y.set(block.y, offset);
-    yClean.set(block.yClean, offset);
-    profile.set(block.profile, offset);
+  for (const { m, rng, n } of plan) {
+    const end = offset + n;
+    period.fill(m, offset, end);
+    const num = {} as Record<NumericName, Float64Array>;
     NUMERIC_NAMES.forEach((name, j) => {
-      numeric[j].values.set(block.num[name], offset);
+      num[name] = numeric[j].values.subarray(offset, end);
     });
-    categorical.forEach((c, j) => {
-      (c.codes as Int32Array).set(block.cat[j], offset);
-    });
-    offset += block.n;
+    const block: MonthBlock = {
+      n,
+      num,
+      cat: codes.map((c) => c.subarray(offset, end)),
+      y: y.subarray(offset, end),
+      yClean: yClean.subarray(offset, end),
+      profile: profile.subarray(offset, end),
+    };
+    generateMonth(rng, m, block, missed, falseDefault);
+    offset = end;
   }
   const columns: FrameColumn[] = [...numeric, ...categorical];
   return {
