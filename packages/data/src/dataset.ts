@@ -47,9 +47,13 @@ export interface Dataset {
 
 /** Options of {@link createDataset}. */
 export interface CreateDatasetOptions {
+  /** Column names, length `nCols`. Default `x0`, `x1`, ... */
   featureNames?: readonly string[];
+  /** Period (e.g. month) of each row, length `nRows`. */
   period?: ArrayLike<number>;
+  /** Per-column provenance, length `nCols`. */
   columns?: readonly ColumnInfo[];
+  /** One-hot groups of categorical columns. */
   categoricalGroups?: readonly CategoricalGroup[];
   /** Allow NaN in `X` (raw data before imputation). Default false: NaN/Inf throw. */
   allowMissing?: boolean;

@@ -24,6 +24,7 @@ export interface PreprocessorOptions {
 
 /** Fitted state of one numeric column. */
 export interface NumericSpec {
+  /** Source column name. */
   readonly name: string;
   /** Train median (of non-missing values), used for imputation; 0 when train has none. */
   readonly median: number;
@@ -43,6 +44,7 @@ export interface NumericSpec {
 
 /** Fitted state of one categorical column: the levels seen in the train rows. */
 export interface CategoricalSpec {
+  /** Source column name. */
   readonly name: string;
   /** One one-hot column per level, in this order; may end with {@link MISSING_LEVEL}. */
   readonly levels: readonly string[];
@@ -50,13 +52,21 @@ export interface CategoricalSpec {
 
 /** The JSON form of a fitted {@link Preprocessor} (see {@link Preprocessor.toJSON}). */
 export interface PreprocessorJSON {
+  /** Always `'adaar-preprocessor'`. */
   readonly format: 'adaar-preprocessor';
+  /** Format version, 1. */
   readonly version: 1;
+  /** Label column of the frame it was fitted on. */
   readonly labelName: string;
+  /** Period column of that frame, if any. */
   readonly periodName?: string;
+  /** Winsorising quantile levels, or false. */
   readonly winsorize: false | readonly [number, number];
+  /** Whether numeric columns are standardised. */
   readonly standardize: boolean;
+  /** Fitted numeric columns, in output order. */
   readonly numeric: readonly NumericSpec[];
+  /** Fitted categorical columns, in output order. */
   readonly categorical: readonly CategoricalSpec[];
 }
 
