@@ -6,6 +6,7 @@ import {
   validateTrainingSet,
 } from '@adaar/samplers';
 import { ensureBackend } from '../backend';
+import { LogisticRegression } from '../classifiers/logisticRegression';
 import { tf } from '../tf';
 import {
   buildGenerationState,
@@ -13,9 +14,9 @@ import {
   type GenerationState,
   generateStandardized,
 } from './adaarGenerator';
+import { loadAdaar } from './adaarIo';
 import { type AdaarNetworks, buildAdaarNetworks, disposeNetworks } from './adaarNetworks';
 import { type AdaarOptions, type ResolvedAdaarOptions, resolveAdaarOptions } from './adaarOptions';
-import { loadAdaar } from './adaarIo';
 import { trainAdaar } from './adaarTrainer';
 import { diagnoseSamples, type RiskLogitScorer } from './diagnostics';
 import { type AdaarDiagnostics, type AdaarScaling, FittedAdaar } from './fittedAdaar';
@@ -25,7 +26,8 @@ import { emptyTrainingCurve } from './trainingCurve';
 export interface AdaarConstructorOptions extends AdaarOptions {
   /**
    * Reference risk model for the riskiness-gap diagnostic: logits of rows in the training
-   * set's feature space. Not saved with the model. Without it the gap is omitted.
+   * set's feature space. Not saved with the model. Default (when diagnostics are on): an L2
+   * logistic regression (C = 1) fitted on the training set.
    */
   readonly riskLogit?: RiskLogitScorer;
   /** Name reported by the sampler; default derived from the ablation flags (see {@link adaarName}). */
@@ -143,7 +145,10 @@ export class Adaar implements Sampler<FittedAdaar> {
     const curve = emptyTrainingCurve(o.logEvery);
     let state: GenerationState = {};
     try {
-      const diagnose = (s: GenerationState) => this.diagnose(o, nets, s, scaling, train, diagRng);
+      const riskLogit =
+        this.riskLogit ?? (o.diagnostics ? await logisticRiskLogit(train) : undefined);
+      const diagnose = (s: GenerationState) =>
+        this.diagnose(o, nets, s, scaling, train, diagRng, riskLogit);
       await trainAdaar({ X, nRows, nCols, pos, neg }, o, nets, trainRng, curve, {
         ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
         ...(opts.signal ? { signal: opts.signal } : {}),
@@ -216,6 +221,7 @@ export class Adaar implements Sampler<FittedAdaar> {
     scaling: AdaarScaling,
     train: Dataset,
     rng: Rng,
+    riskLogit: RiskLogitScorer | undefined,
   ) {
     const n = o.diagnosticsSamples;
     const z = generateStandardized(o, nets, state, train.nCols, n, rng);
@@ -226,9 +232,27 @@ export class Adaar implements Sampler<FittedAdaar> {
     }
     return diagnoseSamples(rows, train, {
       seed: rng.split(),
-      ...(this.riskLogit ? { riskLogit: this.riskLogit } : {}),
+      ...(riskLogit ? { riskLogit } : {}),
     });
   }
+}
+
+/** Logits of an L2 logistic regression (C = 1) fitted on `train`: the default reference risk model. */
+async function logisticRiskLogit(train: Dataset): Promise<RiskLogitScorer> {
+  const lr = new LogisticRegression({ C: 1 });
+  await lr.fit(train);
+  const w = Float64Array.from(lr.coef);
+  const b = lr.intercept;
+  const d = train.nCols;
+  return (X, n) => {
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      let z = b;
+      for (let j = 0; j < d; j++) z += w[j] * X[i * d + j];
+      out[i] = z;
+    }
+    return out;
+  };
 }
 
 function gather(X: Float32Array, nCols: number, idx: Uint32Array): Float32Array {

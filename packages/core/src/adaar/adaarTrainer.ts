@@ -77,11 +77,6 @@ function checkFinite(phase: string, step: number, losses: Record<string, number>
   }
 }
 
-/** Mean sigmoid probability of each of `parts` equal row blocks of `logits` (`[parts]`). */
-function blockMeanProb(logits: tf.Tensor2D, parts: number): tf.Tensor1D {
-  return tf.mean(tf.reshape(tf.sigmoid(logits), [parts, -1]), 1) as tf.Tensor1D;
-}
-
 /**
  * Trains ADAAR's networks in place (methods.md 4.4): autoencoder pre-training on all users,
  * D2 warm-up on balanced real batches, then T iterations of one D1, one D2 and one G step
@@ -239,17 +234,15 @@ async function adversarialPhase(
         const loss = tf.tidy(() => {
           const xp = realView2(finetune, enc, dec, o, XP, realP, ip);
           const xn = realView2(finetune, enc, dec, o, XN, realN, ineg);
+          // mean over the 2b rows = L_D2 / 2 (Adam is scale-invariant; reported x 2)
           return optD2.minimize(() =>
-            tf.mul(
-              bceWithLogits(
-                D2.apply(tf.concat([xp, xn]) as tf.Tensor2D, { inputGrad: false }),
-                warmTargets,
-              ),
-              2,
+            bceWithLogits(
+              D2.apply(tf.concat([xp, xn]) as tf.Tensor2D, { inputGrad: false }),
+              warmTargets,
             ),
           );
         });
-        window.push({ d2: loss });
+        window.push({ d2: loss }, { d2: 2 });
         if (t % o.logEvery === 0 || t === o.d2WarmupIterations) {
           const losses = window.flush();
           checkFinite('d2Warmup', t, losses);
@@ -270,6 +263,11 @@ async function adversarialPhase(
       ...(D2?.variables ?? []),
       ...(finetune ? [...(enc as Mlp).variables, ...(dec as Mlp).variables] : []),
     ];
+    // With a frozen encoder, D1's and D2's losses only reach their own network, and Adam is
+    // invariant to a constant loss scale: each is minimised as a mean over its rows (L / 2, or
+    // L / 3 with d2OnSynthetic), saving kernels. With a fine-tuned encoder the terms share the
+    // encoder, so they are scaled back to the specified sum.
+    const dScale = finetune ? { d1: 2, d2: d2Rows / b } : { d1: 1, d2: 1 };
     const n1 = D1?.variables.length ?? 0;
     const n2 = D2?.variables.length ?? 0;
     for (let t = 1; t <= o.iterations; t++) {
@@ -277,11 +275,10 @@ async function adversarialPhase(
       const ineg = drawIndices(nN, b, rng);
       const drawD = drawGeneratorInput(o, nP, b, rng);
       const drawG = drawGeneratorInput(o, nP, b, rng);
-      const logged = tf.tidy(() => {
+      tf.tidy(() => {
         const ipT = tf.tensor1d(ip, 'int32');
         const inT = tf.tensor1d(ineg, 'int32');
-        const stats: Record<string, tf.Tensor> = {};
-        // ---- D1 + D2 step (generator output detached) ----
+        // ---- D1 + D2 step (generator output detached), one gradient computation ----
         const fakeH = generateCodes(
           nets,
           genState,
@@ -290,19 +287,21 @@ async function adversarialPhase(
           FROZEN,
         );
         const fake = toDiscriminatorSpace(fakeH, FROZEN);
+        // Tensors kept out of the tape's scope; the loss window owns them from here on.
         const kept: Record<string, tf.Tensor> = {};
         const { grads } = tf.variableGrads(() => {
           const xp = realBatch(XP, realP, ipT);
-          let total: tf.Scalar = tf.scalar(0);
+          const terms: tf.Scalar[] = [];
           if (D1) {
             const logits = D1.apply(tf.concat([xp, fake]) as tf.Tensor2D, {
               training: true,
               inputGrad: finetune,
             });
-            const l = tf.mul(bceWithLogits(logits, d1Targets), 2) as tf.Scalar;
+            // mean over the 2b rows = L_D1 / 2 (rescaled where it matters, see dScale)
+            const l = bceWithLogits(logits, d1Targets);
             kept.d1 = tf.keep(l);
             kept.d1Logits = tf.keep(logits);
-            total = tf.add(total, l);
+            terms.push(dScale.d1 === 1 ? l : (tf.mul(l, dScale.d1) as tf.Scalar));
           }
           if (D2) {
             const xn = realBatch(XN, realN, inT);
@@ -311,70 +310,57 @@ async function adversarialPhase(
               training: true,
               inputGrad: finetune,
             });
-            const l = tf.mul(bceWithLogits(logits, d2Targets, d2Weights), d2Rows / b) as tf.Scalar;
+            const l = bceWithLogits(logits, d2Targets, d2Weights);
             kept.d2 = tf.keep(l);
             kept.d2Logits = tf.keep(logits);
-            total = tf.add(total, l);
+            terms.push(dScale.d2 === 1 ? l : (tf.mul(l, dScale.d2) as tf.Scalar));
           }
           if (finetune) {
             const x = tf.concat([tf.gather(XP, ipT), tf.gather(XN, inT)]) as tf.Tensor2D;
             const rec = (dec as Mlp).apply((enc as Mlp).apply(x, { inputGrad: false }));
             const l = mse(rec, x);
             kept.ae = tf.keep(l);
-            total = tf.add(total, tf.mul(l, o.finetuneAeWeight));
+            terms.push(tf.mul(l, o.finetuneAeWeight) as tf.Scalar);
           }
-          return total;
+          return (terms.length === 1 ? terms[0] : tf.addN(terms)) as tf.Scalar;
         }, dVars);
         const g = dVars.map((v) => grads[v.name]);
         if (optD1) optD1.applyGradients(g.slice(0, n1));
         if (optD2) optD2.applyGradients(g.slice(n1, n1 + n2));
         if (optAE) optAE.applyGradients(g.slice(n1 + n2));
         if (kept.d1) {
-          stats.d1 = kept.d1;
-          const p = blockMeanProb(kept.d1Logits as tf.Tensor2D, 2);
-          stats.d1Real = tf.slice(p, 0, 1);
-          stats.d1Fake = tf.slice(p, 1, 1);
+          window.push({ d1: kept.d1 }, { d1: 2 });
+          window.pushProbabilities(['d1Real', 'd1Fake'], kept.d1Logits);
         }
         if (kept.d2) {
-          stats.d2 = kept.d2;
-          const p = blockMeanProb(
-            tf.slice(kept.d2Logits as tf.Tensor2D, [0, 0], [2 * b, 1]) as tf.Tensor2D,
-            2,
+          window.push({ d2: kept.d2 }, { d2: d2Rows / b });
+          window.pushProbabilities(
+            o.d2OnSynthetic ? ['d2Real', 'd2Low', 'd2FakeTrain'] : ['d2Real', 'd2Low'],
+            kept.d2Logits,
           );
-          stats.d2Real = tf.slice(p, 0, 1);
-          stats.d2Low = tf.slice(p, 1, 1);
         }
-        if (kept.ae) stats.ae = kept.ae;
-        // Logits were kept out of the tape's scope for the statistics above; release them.
-        for (const k of ['d1Logits', 'd2Logits']) kept[k]?.dispose();
+        if (kept.ae) window.push({ ae: kept.ae });
 
-        // ---- G step (fresh noise; D1, D2, Dec frozen) ----
+        // ---- G step (fresh noise; D1, D2 and the decoder frozen) ----
         const noiseG = tf.tensor2d(drawG.noise, [b, o.noiseDim]);
         const idxG = drawG.anchorIdx ? tf.tensor1d(drawG.anchorIdx, 'int32') : null;
-        let d2FakeLogits: tf.Tensor2D | null = null;
+        let d2FakeLogits: tf.Tensor | null = null;
         const gLoss = optG.minimize(() => {
           const h = generateCodes(nets, genState, noiseG, idxG, { inputGrad: false });
           const x = toDiscriminatorSpace(h, { training: false, trainable: false });
-          let loss: tf.Scalar = tf.scalar(0);
-          if (D1) {
-            const l1 = D1.apply(x, { training: false, trainable: false });
-            loss = tf.add(loss, bceWithLogits(l1, 1));
-          }
+          const terms: tf.Scalar[] = [];
+          if (D1) terms.push(bceWithLogits(D1.apply(x, { training: false, trainable: false }), 1));
           if (D2) {
             const l2 = D2.apply(x, { training: false, trainable: false });
             d2FakeLogits = tf.keep(l2);
-            loss = tf.add(loss, tf.mul(bceWithLogits(l2, 1), o.lambda));
+            const risk = bceWithLogits(l2, 1);
+            terms.push(o.lambda === 1 ? risk : (tf.mul(risk, o.lambda) as tf.Scalar));
           }
-          return loss;
+          return (terms.length === 1 ? terms[0] : tf.addN(terms)) as tf.Scalar;
         });
-        stats.g = gLoss;
-        if (d2FakeLogits) {
-          stats.d2Fake = tf.mean(tf.sigmoid(d2FakeLogits));
-          (d2FakeLogits as tf.Tensor).dispose();
-        }
-        return stats;
+        window.push({ g: gLoss });
+        if (d2FakeLogits) window.pushProbabilities(['d2Fake'], d2FakeLogits);
       });
-      window.push(logged);
 
       if (t % o.logEvery === 0 || t === o.iterations) {
         if (finetune && o.space === 'anchored') refreshState();

@@ -104,6 +104,15 @@ export class FittedAdaar implements FittedSampler {
     return networkNames(this.alive());
   }
 
+  /**
+   * One trained network (owned by this model: do not dispose it), or undefined when the
+   * configuration has none of that name (an ablation).
+   * @throws NotFittedError after {@link FittedAdaar.dispose}.
+   */
+  network(name: AdaarNetworkName): Mlp | undefined {
+    return this.alive()[name];
+  }
+
   /** Trainable scalars per network. */
   parameterCounts(): Partial<Record<AdaarNetworkName, number>> {
     const nets = this.alive();
