@@ -71,11 +71,10 @@ export async function fitResample(
       full.set(rows, train.X.length);
       X = full;
     }
-    for (let i = train.X.length; i < X.length; i++) {
-      if (!Number.isFinite(X[i])) {
-        const r = Math.floor((i - train.X.length) / d);
-        throw new Error(`sampler "${sampler.name}" produced ${X[i]} in synthetic row ${r}`);
-      }
+    const bad = firstNonFinite(X, train.X.length);
+    if (bad >= 0) {
+      const r = Math.floor((bad - train.X.length) / d);
+      throw new Error(`sampler "${sampler.name}" produced ${X[bad]} in synthetic row ${r}`);
     }
     const nRows = train.nRows + nSynthetic;
     const y = new Uint8Array(nRows);
@@ -93,4 +92,12 @@ export async function fitResample(
   } finally {
     fitted.dispose?.();
   }
+}
+
+function firstNonFinite(X: Float64Array, from: number): number {
+  for (let i = from; i < X.length; i++) {
+    const v = X[i];
+    if (v - v !== 0) return i;
+  }
+  return -1;
 }

@@ -77,15 +77,26 @@ export class FittedRandomOverSampler implements FittedSampler {
     const d = this.nCols;
     const out = outputBuffer(opts.out, n * d);
     const rng = drawRng(opts.seed, this.rng);
-    for (let s = 0; s < n; s++) {
-      const i = rng.int(this.nPositive);
-      out.set(rows.subarray(i * d, i * d + d), s * d);
-    }
+    copyRandomRows(rows, this.nPositive, d, rng, out, n);
     return out;
   }
 
   /** Frees the stored rows; later `sample` calls throw. */
   dispose(): void {
     this.rows = undefined;
+  }
+}
+
+function copyRandomRows(
+  rows: Float64Array,
+  nRows: number,
+  d: number,
+  rng: Rng,
+  out: Float64Array,
+  n: number,
+): void {
+  for (let s = 0, o = 0; s < n; s++) {
+    const b = rng.int(nRows) * d;
+    for (let f = 0; f < d; f++, o++) out[o] = rows[b + f];
   }
 }

@@ -53,6 +53,10 @@ describe.each(backends)('BruteForceKnn (%s)', (backend) => {
     knn.fit(X);
     const self = Int32Array.from({ length: X.nRows }, (_, i) => i);
     expect(rows(knn.kneighbors(X, k, { exclude: self }), k)).toEqual(neighbors);
+    const c = knn.lastStageCounts;
+    expect(c.i16 + c.f32 + c.f64 + c.exact).toBe(X.nRows);
+    // the first stage settles almost every query on such data
+    expect(backend === 'wasm' ? c.i16 : c.f64).toBeGreaterThan(0.95 * X.nRows);
   });
 
   it('finds hand-computed neighbours on a line', () => {
@@ -84,6 +88,22 @@ describe.each(backends)('BruteForceKnn (%s)', (backend) => {
     knn.fit(X);
     const self = Int32Array.from({ length: n }, (_, i) => i);
     expect(rows(knn.kneighbors(X, 6, { exclude: self }), 6)).toEqual(naive(X, X, 6, self));
+  });
+
+  it('is exact when one outlier makes the int16 quantisation coarse', () => {
+    // the outlier sets the int16 scale to about 1e4 / 9459 ~ 1.06, the other rows differ by
+    // less than that, so quantised distances tie or mis-order and later stages must settle
+    const rng = new Rng(3);
+    const n = 400;
+    const d = 3;
+    const data = new Float64Array(n * d);
+    for (let i = 0; i < data.length; i++) data[i] = 3 * rng.float();
+    data.set([1e4, -1e4, 1e4], 0);
+    const X = { data, nRows: n, nCols: d };
+    const knn = new BruteForceKnn({ backend });
+    knn.fit(X);
+    const self = Int32Array.from({ length: n }, (_, i) => i);
+    expect(rows(knn.kneighbors(X, 5, { exclude: self }), 5)).toEqual(naive(X, X, 5, self));
   });
 
   it('matches a naive search for other queries, large offsets, and k close to n', () => {

@@ -22,6 +22,10 @@ export interface BruteForceKnnOptions {
 /** Rows of reference (or query) data packed into WebAssembly memory at once: 2^25 floats (128 MiB). */
 const CHUNK_FLOATS = 1 << 25;
 const U32 = 2 ** -24;
+/** Bytes of packed reference rows one query block sweeps at a time (fits a core's L2). */
+const TILE_BYTES = 1 << 18;
+/** Fewest unsettled queries worth a float32 pass (which packs all reference rows again). */
+const MIN_F32_QUERIES = 64;
 const U64 = 2 ** -53;
 
 /**
@@ -146,18 +150,75 @@ export class BruteForceKnn implements KnnEngine {
     }
     const out = new Int32Array(nq * k);
     if (nq === 0) return out;
-    const lists = new CandidateLists(nq, Math.min(k + this.margin, ref.nRows), exclude);
-    const qNorm = centredNorms(queries, mean);
+    const size = Math.min(k + this.margin, ref.nRows);
     const rNorm = centredNorms(ref, mean);
     let maxRn = 0;
     for (let j = 0; j < rNorm.length; j++) if (rNorm[j] > maxRn) maxRn = rNorm[j];
-    if (this.backend === 'wasm') scanWasm(queries, qNorm, ref, rNorm, mean, lists);
-    else scanJs(queries, qNorm, ref, rNorm, mean, lists);
-    const u = this.backend === 'wasm' ? U32 : U64;
-    const factor = 2 * (3 * ref.nCols + 16) * u;
-    finalise(queries, ref, k, lists, (q) => factor * (qNorm[q] + maxRn), out);
+    let pending: Int32Array | undefined; // undefined: all queries
+    const counts = { i16: 0, f32: 0, f64: 0, exact: 0 };
+    for (const stage of this.stages(ref.nCols)) {
+      if (pending && (pending.length === 0 || (stage === 'f32' && pending.length < MIN_F32_QUERIES))) {
+        break;
+      }
+      const sub = pending ? subsetQueries(queries, pending) : queries;
+      const subExclude = pending ? Int32Array.from(pending, (q) => exclude[q]) : exclude;
+      const lists = new CandidateLists(sub.nRows, size, subExclude);
+      const qNorm = centredNorms(sub, mean);
+      let accept: Acceptance;
+      if (stage === 'i16') {
+        const scale = scanI16(sub, ref, mean, lists);
+        const slack = Math.sqrt(ref.nCols) + 1e-6;
+        accept = (_q, last, kth) => (Math.sqrt(last) - slack) * scale > Math.sqrt(kth) * (1 + 1e-12);
+      } else {
+        if (stage === 'f32') scanF32(sub, qNorm, ref, rNorm, mean, lists);
+        else scanJs(sub, qNorm, ref, rNorm, mean, lists);
+        const factor = 2 * (3 * ref.nCols + 16) * (stage === 'f32' ? U32 : U64);
+        accept = (q, last, kth) => last - factor * (qNorm[q] + maxRn) > kth;
+      }
+      const failed = finalise(sub, ref, k, lists, accept, out, pending);
+      counts[stage] = sub.nRows - failed.length;
+      pending = pending ? Int32Array.from(failed, (i) => (pending as Int32Array)[i]) : failed;
+    }
+    const rest = pending ?? Int32Array.from({ length: nq }, (_, i) => i);
+    for (const q of rest) exactRow(queries, q, ref, k, exclude[q], out);
+    counts.exact = rest.length;
+    this.lastStageCounts = counts;
     return out;
   }
+
+  /**
+   * Diagnostics of the last `kneighbors` call: how many queries each stage settled (`i16`,
+   * `f32`: WebAssembly kernels; `f64`: JavaScript; `exact`: the per-query float64 scan).
+   */
+  lastStageCounts: Readonly<Record<Stage | 'exact', number>> = { i16: 0, f32: 0, f64: 0, exact: 0 };
+
+  private stages(d: number): Stage[] {
+    if (this.backend === 'js') return ['f64'];
+    return i16Levels(d) >= MIN_I16_LEVELS && loadKnnKernel('i16') ? ['i16', 'f32'] : ['f32'];
+  }
+}
+
+/** A candidate-search stage of {@link BruteForceKnn}. */
+export type KnnStage = 'i16' | 'f32' | 'f64';
+type Stage = KnnStage;
+/** Whether a query's candidates provably hold its exact k nearest rows. */
+type Acceptance = (q: number, lastApprox: number, exactKth: number) => boolean;
+
+/** Fewest quantisation levels (per sign) for the int16 stage to be worth running. */
+const MIN_I16_LEVELS = 1024;
+
+/** Largest |value| Q such that every int32 sum of the i16 kernel is exact: 4 d Q^2 < 2^31. */
+function i16Levels(d: number): number {
+  return Math.min(32767, Math.floor(Math.sqrt(2 ** 31 / (4 * (d + (d % 2))))) - 1);
+}
+
+function subsetQueries(m: KnnMatrix, rows: Int32Array): KnnMatrix {
+  const d = m.nCols;
+  const data = new Float64Array(rows.length * d);
+  rows.forEach((q, i) => {
+    data.set(m.data.subarray(q * d, q * d + d), i * d);
+  });
+  return { data, nRows: rows.length, nCols: d };
 }
 
 function checkMatrix(name: string, m: KnnMatrix): void {
@@ -237,7 +298,7 @@ class CandidateLists {
   }
 }
 
-function scanWasm(
+function scanF32(
   queries: KnnMatrix,
   qNorm: Float64Array,
   ref: KnnMatrix,
@@ -285,7 +346,7 @@ function scanWasm(
       F[oThr + qLocal] = t;
     }
   };
-  const scan = loadKnnKernel() as KnnKernelScan;
+  const scan = loadKnnKernel('f32') as KnnKernelScan;
   const instance = scan.instantiate(memory, offer);
   for (q0 = 0; q0 < queries.nRows; q0 += qChunk) {
     const nq = Math.min(qChunk, queries.nRows - q0);
@@ -320,11 +381,156 @@ function scanWasm(
           F[oRn + j] = Number.POSITIVE_INFINITY;
         }
       }
-      for (let qb = 0; qb < nqb; qb++) {
-        instance(qb, 0, np, d * 4, oQ * 4, oQn * 4, oThr * 4, oR * 4, oRn * 4, oScratch * 4);
+      // cache blocking: every query block sweeps one L2-sized tile of panels before the next
+      const tile = Math.max(1, Math.floor(TILE_BYTES / (d * 4 * PR)));
+      for (let p0 = 0; p0 < np; p0 += tile) {
+        const p1 = Math.min(np, p0 + tile);
+        for (let qb = 0; qb < nqb; qb++) {
+          instance(qb, p0, p1, d * 4, oQ * 4, oQn * 4, oThr * 4, oR * 4, oRn * 4, oScratch * 4);
+        }
       }
     }
   }
+}
+
+/**
+ * Candidate search with the int16 kernel: centred values quantised to integers in [-Q, Q]
+ * with one scale `s` (so `s |q' - r'|` is within `sqrt(d) s` of the true distance), distances
+ * computed exactly in int32. Returns `s`.
+ */
+function scanI16(queries: KnnMatrix, ref: KnnMatrix, mean: Float64Array, lists: CandidateLists): number {
+  const d = ref.nCols;
+  const steps = Math.ceil(d / 2);
+  const QB = KERNEL_QUERY_BLOCK;
+  const PR = KERNEL_PANEL;
+  const Q = i16Levels(d);
+  let maxAbs = 0;
+  for (const m of [queries, ref]) {
+    for (let i = 0; i < m.nRows; i++) {
+      const o = i * d;
+      for (let f = 0; f < d; f++) {
+        const v = Math.abs(m.data[o + f] - mean[f]);
+        if (v > maxAbs) maxAbs = v;
+      }
+    }
+  }
+  const scale = maxAbs > 0 ? maxAbs / Q : 1;
+  const inv = 1 / scale;
+  const quant = (v: number): number => Math.max(-Q, Math.min(Q, Math.round(v * inv)));
+  const qChunk = Math.max(QB, Math.floor(CHUNK_FLOATS / (2 * steps) / QB) * QB);
+  const rChunk = Math.max(PR, Math.floor(CHUNK_FLOATS / (2 * steps) / PR) * PR);
+  const qPad = Math.ceil(Math.min(queries.nRows, qChunk) / QB) * QB;
+  const rPad = Math.ceil(Math.min(ref.nRows, rChunk) / PR) * PR;
+  // byte offsets
+  const bR = 0;
+  const bRn = align16(bR + rPad * steps * 4);
+  const bQ = align16(bRn + rPad * 4);
+  const bQn = align16(bQ + qPad * steps * 4);
+  const bThr = align16(bQn + qPad * 4);
+  const bScratch = align16(bThr + qPad * 4);
+  const bytes = bScratch + QB * PR * 4;
+  const Memory = wasmApi()!.Memory;
+  const memory = new Memory({ initial: Math.ceil(bytes / 65536) + 1 });
+  const I16 = new Int16Array(memory.buffer);
+  const I32 = new Int32Array(memory.buffer);
+  const MAXI = 2147483647;
+  let q0 = 0;
+  let r0 = 0;
+  const exclude = lists.exclude;
+  const sI = bScratch >> 2;
+  const tI = bThr >> 2;
+  const offer = (qb: number, p: number): void => {
+    for (let ii = 0; ii < QB; ii++) {
+      const qLocal = qb * QB + ii;
+      const q = q0 + qLocal;
+      if (q >= queries.nRows) break;
+      let t = lists.thr[q];
+      const s0 = sI + ii * PR;
+      for (let l = 0; l < PR; l++) {
+        const dist = I32[s0 + l];
+        if (!(dist < t)) continue;
+        const j = r0 + p * PR + l;
+        if (j >= ref.nRows || j === exclude[q]) continue;
+        t = lists.offer(q, j, dist);
+      }
+      I32[tI + qLocal] = Math.min(t, MAXI);
+    }
+  };
+  const scan = (loadKnnKernel('i16') as KnnKernelScan).instantiate(memory, offer);
+  for (q0 = 0; q0 < queries.nRows; q0 += qChunk) {
+    const nq = Math.min(qChunk, queries.nRows - q0);
+    const nqb = Math.ceil(nq / QB);
+    for (let i = 0; i < nqb * QB; i++) {
+      const o = (bQ >> 1) + i * steps * 2;
+      let norm = 0;
+      if (i < nq) {
+        const src = (q0 + i) * d;
+        for (let f = 0; f < d; f++) {
+          const v = quant(queries.data[src + f] - mean[f]);
+          I16[o + f] = v;
+          norm += v * v;
+        }
+        I32[tI + i] = Math.min(lists.thr[q0 + i], MAXI);
+      } else {
+        I32[tI + i] = -MAXI - 1;
+      }
+      for (let f = i < nq ? d : 0; f < steps * 2; f++) I16[o + f] = 0;
+      I32[(bQn >> 2) + i] = norm;
+    }
+    for (r0 = 0; r0 < ref.nRows; r0 += rChunk) {
+      const nr = Math.min(rChunk, ref.nRows - r0);
+      const np = Math.ceil(nr / PR);
+      packI16(ref.data, r0, nr, np, d, steps, mean, inv, I16, bR >> 1, I32, bRn >> 2);
+      const tile = Math.max(1, Math.floor(TILE_BYTES / (steps * 4 * PR)));
+      for (let p0 = 0; p0 < np; p0 += tile) {
+        const p1 = Math.min(np, p0 + tile);
+        for (let qb = 0; qb < nqb; qb++) {
+          scan(qb, p0, p1, steps * 4, bQ, bQn, bThr, bR, bRn, bScratch);
+        }
+      }
+    }
+  }
+  return scale;
+}
+
+/** Quantises and packs reference rows `r0..r0+nr-1` into int16 panels, with exact int norms. */
+function packI16(
+  data: Float64Array,
+  r0: number,
+  nr: number,
+  np: number,
+  d: number,
+  steps: number,
+  mean: Float64Array,
+  inv: number,
+  I16: Int16Array,
+  o16: number,
+  I32: Int32Array,
+  oNorm: number,
+): void {
+  const PR = KERNEL_PANEL;
+  const stride = PR * 2;
+  for (let j = 0; j < np * PR; j++) {
+    const p = (j / PR) | 0;
+    const base = o16 + p * steps * stride + (j - p * PR) * 2;
+    let norm = 0;
+    if (j < nr) {
+      const src = (r0 + j) * d;
+      for (let f = 0; f < d; f++) {
+        const v = Math.round((data[src + f] - mean[f]) * inv);
+        I16[base + (f >> 1) * stride + (f & 1)] = v;
+        norm += v * v;
+      }
+      if (d & 1) I16[base + (d >> 1) * stride + 1] = 0;
+    } else {
+      for (let f = 0; f < steps * 2; f++) I16[base + (f >> 1) * stride + (f & 1)] = 0;
+    }
+    I32[oNorm + j] = norm;
+  }
+}
+
+function align16(n: number): number {
+  return Math.ceil(n / 16) * 16;
 }
 
 function align4(n: number): number {
@@ -448,18 +654,25 @@ function sqDist(A: Float64Array, ao: number, B: Float64Array, bo: number, d: num
   return s;
 }
 
+/**
+ * Re-ranks each query's candidates by exact float64 distance and writes the k best to `out`
+ * (row `rows[q]` of it, or `q`) when `accept` proves them exact.
+ * @returns the local indices of the queries not proven.
+ */
 function finalise(
   queries: KnnMatrix,
   ref: KnnMatrix,
   k: number,
   lists: CandidateLists,
-  tolerance: (q: number) => number,
+  accept: Acceptance,
   out: Int32Array,
-): void {
+  rows: Int32Array | undefined,
+): Int32Array {
   const d = ref.nCols;
   const size = lists.size;
   const candD = new Float64Array(size);
   const candI = new Int32Array(size);
+  const failed: number[] = [];
   for (let q = 0; q < queries.nRows; q++) {
     const base = q * size;
     let n = 0;
@@ -478,12 +691,14 @@ function finalise(
       candI[p] = j;
     }
     const full = lists.idx[base + size - 1] >= 0;
-    if (full && !(lists.dist[base + size - 1] - tolerance(q) > candD[k - 1])) {
-      exactRow(queries, q, ref, k, lists.exclude[q], out);
+    if (full && !accept(q, lists.dist[base + size - 1], candD[k - 1])) {
+      failed.push(q);
       continue;
     }
-    for (let c = 0; c < k; c++) out[q * k + c] = candI[c];
+    const o = (rows ? rows[q] : q) * k;
+    for (let c = 0; c < k; c++) out[o + c] = candI[c];
   }
+  return Int32Array.from(failed);
 }
 
 /** Exact float64 scan of all reference rows for one query (the fallback path). */

@@ -1,15 +1,16 @@
 /**
- * Source of the WebAssembly SIMD kernel used by {@link BruteForceKnn} (compiled to
+ * Source of the WebAssembly SIMD kernels used by {@link BruteForceKnn} (compiled to
  * `knnKernel.gen.ts` by `UPDATE_KNN_KERNEL=1 pnpm vitest run --project @adaar/samplers knnKernel`).
  *
- * `scan(qb, p0, p1, d4, qOff, qnOff, thrOff, rOff, rnOff, scratch)` takes one block of
- * {@link KERNEL_QUERY_BLOCK} queries (float32, row-major, centred) and reference panels
- * `p0..p1-1` of {@link KERNEL_PANEL} rows each (float32, packed feature-major inside the
- * panel: value f of panel row l at `(p * d + f) * PANEL + l`). For every panel it forms the
- * 4 x 8 block of dot products with f32x4 multiply-adds, turns them into approximate squared
- * distances `|q|^2 + |r|^2 - 2 q.r`, and when any of them is below its query's threshold
- * (`thr[q]`) stores all 32 to `scratch` (query-major) and calls the imported `offer(qb, p)`,
- * which updates the candidate lists and the thresholds in memory.
+ * `scan(qb, p0, p1, rowBytes, qOff, qnOff, thrOff, rOff, rnOff, scratch)` takes one block of
+ * {@link KERNEL_QUERY_BLOCK} queries (row-major, centred, `rowBytes` bytes a row) and
+ * reference panels `p0..p1-1` of {@link KERNEL_PANEL} rows each, packed step-major inside
+ * the panel (32 bytes per step: 4 bytes of each of the 8 rows). A step is one float32 value
+ * (`'f32'` kernel: f32x4 multiply + add) or two int16 values (`'i16'` kernel:
+ * `i32x4.dot_i16x8_s`, exact integer arithmetic). For every panel it forms the 4 x 8 block
+ * of dot products, turns them into squared distances `|q|^2 + |r|^2 - 2 q.r`, and when any
+ * is below its query's threshold (`thr[q]`) stores all 32 to `scratch` (query-major) and
+ * calls the imported `offer(qb, p)`, which updates the candidate lists and the thresholds.
  *
  * @internal
  */
@@ -17,8 +18,18 @@ export const KERNEL_QUERY_BLOCK = 4;
 /** Reference rows per packed panel (two f32x4 vectors). @internal */
 export const KERNEL_PANEL = 8;
 
-/** Returns the kernel's WebAssembly text. @internal */
-export function knnKernelWat(): string {
+/** Element type of a kernel. @internal */
+export type KernelType = 'f32' | 'i16';
+
+/** Returns a kernel's WebAssembly text. @internal */
+export function knnKernelWat(type: KernelType): string {
+  const add = type === 'f32' ? 'f32x4.add' : 'i32x4.add';
+  const sub = type === 'f32' ? 'f32x4.sub' : 'i32x4.sub';
+  const lt = type === 'f32' ? 'f32x4.lt' : 'i32x4.lt_s';
+  const madd = (c: string, x: string, r: string): string =>
+    type === 'f32'
+      ? `(f32x4.add ${c} (f32x4.mul ${x} ${r}))`
+      : `(i32x4.add ${c} (i32x4.dot_i16x8_s ${x} ${r}))`;
   const QB = KERNEL_QUERY_BLOCK;
   const RV = KERNEL_PANEL / 4;
   const PR = KERNEL_PANEL;
@@ -65,7 +76,7 @@ export function knnKernelWat(): string {
     a(`    (local.set $x (v128.load32_splat (i32.add (local.get $q${i}) (local.get $fb))))`);
     for (let j = 0; j < RV; j++) {
       a(
-        `    (local.set $c${i}_${j} (f32x4.add (local.get $c${i}_${j}) (f32x4.mul (local.get $x) (local.get $r${j}))))`,
+        `    (local.set $c${i}_${j} ${madd(`(local.get $c${i}_${j})`, '(local.get $x)', `(local.get $r${j})`)})`,
       );
     }
   }
@@ -85,10 +96,10 @@ export function knnKernelWat(): string {
     );
     for (let j = 0; j < RV; j++) {
       a(
-        `   (local.set $c${i}_${j} (f32x4.sub (f32x4.add (local.get $qn) (local.get $rn${j})) (f32x4.add (local.get $c${i}_${j}) (local.get $c${i}_${j}))))`,
+        `   (local.set $c${i}_${j} (${sub} (${add} (local.get $qn) (local.get $rn${j})) (${add} (local.get $c${i}_${j}) (local.get $c${i}_${j}))))`,
       );
       a(
-        `   (local.set $anyv (v128.or (local.get $anyv) (f32x4.lt (local.get $c${i}_${j}) (local.get $th))))`,
+        `   (local.set $anyv (v128.or (local.get $anyv) (${lt} (local.get $c${i}_${j}) (local.get $th))))`,
       );
     }
   }

@@ -1,4 +1,5 @@
-import { KNN_KERNEL_BASE64 } from './knnKernel.gen';
+import { KNN_KERNEL_F32_BASE64, KNN_KERNEL_I16_BASE64 } from './knnKernel.gen';
+import type { KernelType } from './knnKernelWat';
 
 /** Signature of the kernel's exported `scan` (see `knnKernelWat.ts`). @internal */
 export type KnnScanFn = (
@@ -36,7 +37,7 @@ export function wasmApi(): WasmApi | undefined {
   return (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
 }
 
-let cached: KnnKernelScan | null | undefined;
+const cached = new Map<KernelType, KnnKernelScan | null>();
 
 function decodeBase64(s: string): Uint8Array {
   const bin = atob(s);
@@ -46,26 +47,27 @@ function decodeBase64(s: string): Uint8Array {
 }
 
 /**
- * Compiles the WebAssembly SIMD kNN kernel once; `null` when the runtime lacks WebAssembly
+ * Compiles a WebAssembly SIMD kNN kernel once; `null` when the runtime lacks WebAssembly
  * or its SIMD proposal. @internal
  */
-export function loadKnnKernel(): KnnKernelScan | null {
-  if (cached !== undefined) return cached;
-  cached = null;
+export function loadKnnKernel(type: KernelType = 'f32'): KnnKernelScan | null {
+  const hit = cached.get(type);
+  if (hit !== undefined) return hit;
+  cached.set(type, null);
   try {
     const wasm = wasmApi();
     if (!wasm) return null;
-    const bytes = decodeBase64(KNN_KERNEL_BASE64);
+    const bytes = decodeBase64(type === 'f32' ? KNN_KERNEL_F32_BASE64 : KNN_KERNEL_I16_BASE64);
     if (!wasm.validate(bytes)) return null;
     const module = new wasm.Module(bytes);
-    cached = {
+    cached.set(type, {
       instantiate(memory, offer) {
         const instance = new wasm.Instance(module, { env: { mem: memory, offer } });
         return instance.exports.scan as KnnScanFn;
       },
-    };
+    });
   } catch {
-    cached = null;
+    cached.set(type, null);
   }
-  return cached;
+  return cached.get(type) ?? null;
 }
