@@ -157,7 +157,10 @@ export class BruteForceKnn implements KnnEngine {
     let pending: Int32Array | undefined; // undefined: all queries
     const counts = { i16: 0, f32: 0, f64: 0, exact: 0 };
     for (const stage of this.stages(ref.nCols)) {
-      if (pending && (pending.length === 0 || (stage === 'f32' && pending.length < MIN_F32_QUERIES))) {
+      if (
+        pending &&
+        (pending.length === 0 || (stage === 'f32' && pending.length < MIN_F32_QUERIES))
+      ) {
         break;
       }
       const sub = pending ? subsetQueries(queries, pending) : queries;
@@ -168,7 +171,8 @@ export class BruteForceKnn implements KnnEngine {
       if (stage === 'i16') {
         const scale = scanI16(sub, ref, mean, lists);
         const slack = Math.sqrt(ref.nCols) + 1e-6;
-        accept = (_q, last, kth) => (Math.sqrt(last) - slack) * scale > Math.sqrt(kth) * (1 + 1e-12);
+        accept = (_q, last, kth) =>
+          (Math.sqrt(last) - slack) * scale > Math.sqrt(kth) * (1 + 1e-12);
       } else {
         if (stage === 'f32') scanF32(sub, qNorm, ref, rNorm, mean, lists);
         else scanJs(sub, qNorm, ref, rNorm, mean, lists);
@@ -398,7 +402,12 @@ function scanF32(
  * with one scale `s` (so `s |q' - r'|` is within `sqrt(d) s` of the true distance), distances
  * computed exactly in int32. Returns `s`.
  */
-function scanI16(queries: KnnMatrix, ref: KnnMatrix, mean: Float64Array, lists: CandidateLists): number {
+function scanI16(
+  queries: KnnMatrix,
+  ref: KnnMatrix,
+  mean: Float64Array,
+  lists: CandidateLists,
+): number {
   const d = ref.nCols;
   const steps = Math.ceil(d / 2);
   const QB = KERNEL_QUERY_BLOCK;
