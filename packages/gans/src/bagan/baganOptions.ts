@@ -29,10 +29,8 @@ export interface BaganOptions {
   readonly learningRate?: number;
   /** Adam β1. Default 0.5. */
   readonly beta1?: number;
-  /** Adam β2. Default 0.999. */
+  /** Adam β2. Default 0.999. (Adam's ε is 1e-7, the Keras default.) */
   readonly beta2?: number;
-  /** Adam ε. Default 1e-7 (Keras). */
-  readonly epsilon?: number;
   /** LeakyReLU slope in the trunk. Default 0.3 (the Keras default the reference uses). */
   readonly leakySlope?: number;
   /** Dropout rate after each trunk layer. Default 0.3. */
@@ -63,7 +61,6 @@ export const BAGAN_DEFAULTS: ResolvedBaganOptions = {
   learningRate: 5e-5,
   beta1: 0.5,
   beta2: 0.999,
-  epsilon: 1e-7,
   leakySlope: 0.3,
   dropout: 0.3,
   discriminatorLabels: 'uniform',
@@ -92,7 +89,6 @@ export function resolveBaganOptions(opts: BaganOptions = {}): ResolvedBaganOptio
     learningRate: checkNumber('learningRate', opts.learningRate ?? 5e-5, 0, 1, { minOpen: true }),
     beta1: checkNumber('beta1', opts.beta1 ?? 0.5, 0, 1, { maxOpen: true }),
     beta2: checkNumber('beta2', opts.beta2 ?? 0.999, 0, 1, { maxOpen: true }),
-    epsilon: checkNumber('epsilon', opts.epsilon ?? 1e-7, 0, 1, { minOpen: true }),
     leakySlope: checkNumber('leakySlope', opts.leakySlope ?? 0.3, 0, 1),
     dropout: checkNumber('dropout', opts.dropout ?? 0.3, 0, 1, { maxOpen: true }),
     discriminatorLabels: checkChoice(

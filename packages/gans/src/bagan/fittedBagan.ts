@@ -1,12 +1,25 @@
-import type { Mlp } from '@adaar/core';
+import { type Mlp, saveModelDir } from '@adaar/core';
 import { AdaarInputError, NotFittedError, type Rng, toRng } from '@adaar/data';
 import type { FittedSampler, SampleOptions } from '@adaar/samplers';
-import type { MultivariateNormal } from '../linalg/multivariateNormal';
+import type { MultivariateNormal, MultivariateNormalJSON } from '../linalg/multivariateNormal';
 import type { EpochRecord } from '../shared/trainingHistory';
 import type { ResolvedBaganOptions } from './baganOptions';
 
 /** Index of the high-risk (minority) class, the class BAGAN samples. */
 export const HIGH_RISK = 1;
+
+/** Model kind written in a saved BAGAN's manifest. */
+export const BAGAN_MODEL_KIND = 'bagan';
+
+/** The `state` part of a saved BAGAN's manifest. */
+export interface BaganSavedState {
+  /** Latent normal of each class. */
+  readonly classNormals: MultivariateNormalJSON[];
+  /** Training curve. */
+  readonly history: EpochRecord[];
+  /** State of the default sampling stream at save time (loading continues it). */
+  readonly rngState: [number, number, number, number];
+}
 
 /**
  * A trained BAGAN: the generator (= the fine-tuned decoder) and the per-class latent normals
@@ -72,6 +85,27 @@ export class FittedBagan implements FittedSampler {
     const rng = opts.seed === undefined ? this.rng : toRng(opts.seed);
     const z = this.classNormals[HIGH_RISK].sample(n, rng, new Float32Array(n * this.latentDim));
     return Float64Array.from(this.gen.predictArray(z));
+  }
+
+  /**
+   * Saves the model to a directory (created if needed): `manifest.json` (options, latent
+   * normals, training curve, sampling stream) and `generator/model.json` + `weights.bin`,
+   * loadable on every backend with {@link loadBagan}.
+   * @throws NotFittedError after {@link FittedBagan.dispose}.
+   */
+  async save(dir: string): Promise<void> {
+    this.checkAlive();
+    const state: BaganSavedState = {
+      classNormals: this.classNormals.map((n) => n.toJSON()),
+      history: [...this.history],
+      rngState: this.rng.state(),
+    };
+    await saveModelDir(dir, {
+      kind: BAGAN_MODEL_KIND,
+      config: this.options,
+      state,
+      networks: { generator: this.gen },
+    });
   }
 
   /** Releases the generator's tensors. Safe to call twice. */

@@ -1,14 +1,19 @@
-import { Adam, ensureBackend, leakyRelu, Mlp, mse, softmaxCrossEntropy, tf } from '@adaar/core';
+import {
+  Adam,
+  Autoencoder,
+  adversarialStep,
+  batchIndices,
+  ensureBackend,
+  gatherRows,
+  leakyRelu,
+  Mlp,
+  softmaxCrossEntropy,
+  tf,
+} from '@adaar/core';
 import { type Dataset, toRng } from '@adaar/data';
 import type { FitOptions } from '@adaar/samplers';
 import type { MultivariateNormal } from '../linalg/multivariateNormal';
-import { epochBatches } from '../shared/epochBatches';
-import {
-  checkGanTrainingSet,
-  gatherRows,
-  throwIfAborted,
-  yieldToEventLoop,
-} from '../shared/fitHelpers';
+import { checkGanTrainingSet, throwIfAborted, yieldToEventLoop } from '../shared/fitHelpers';
 import { oneHot } from '../shared/oneHot';
 import { EpochMeans, type EpochRecord } from '../shared/trainingHistory';
 import type { ResolvedBaganOptions } from './baganOptions';
@@ -101,45 +106,39 @@ export async function trainBagan(
   const sampleRng = rng.split();
 
   const { nRows, nCols } = train;
-  const X = Float32Array.from(train.X);
+  const X = train.X;
   const B = Math.min(o.batchSize, nRows);
   const history: EpochRecord[] = [];
   const nets = buildBaganNetworks(nCols, o, netRng);
   const { encoder, generator, discriminator } = nets;
   const optimizers: Adam[] = [];
-  const adam = (targets: Mlp | Mlp[]) => {
+  const adam = (targets: Mlp) => {
     const opt = new Adam(targets, {
       learningRate: o.learningRate,
       beta1: o.beta1,
       beta2: o.beta2,
-      epsilon: o.epsilon,
     });
     optimizers.push(opt);
     return opt;
   };
   let handedOver = false;
   try {
-    // Phase A: autoencoder on all classes, as they are (no rebalancing).
-    const aeOpt = adam([encoder, generator]);
-    encoder.train();
-    const xBuf = new Float32Array(B * nCols);
-    for (let epoch = 1; epoch <= o.autoencoderEpochs; epoch++) {
-      const t0 = performance.now();
-      const means = new EpochMeans();
-      for (const idx of epochBatches(nRows, B, batchRng, o.dropLastBatch)) {
+    // Phase A: autoencoder on all classes, as they are (no rebalancing); encoder dropout on.
+    let t0 = performance.now();
+    await new Autoencoder(encoder, generator).fit(X, {
+      epochs: o.autoencoderEpochs,
+      batchSize: B,
+      learningRate: o.learningRate,
+      beta1: o.beta1,
+      beta2: o.beta2,
+      dropLast: o.dropLastBatch,
+      seed: batchRng,
+      onEpoch: (e, loss) => {
         throwIfAborted(fit.signal);
-        const xb = gatherRows(X, nCols, idx, xBuf.subarray(0, idx.length * nCols));
-        const loss = tf.tidy(() => {
-          const x = tf.tensor2d(xb, [idx.length, nCols]);
-          return aeOpt
-            .minimize(() => mse(generator.apply(encoder.apply(x, { inputGrad: false })), x))
-            .dataSync()[0];
-        });
-        means.add('ae', loss);
-      }
-      record(history, 'autoencoder', epoch, o.autoencoderEpochs, means, t0, fit);
-      await yieldToEventLoop();
-    }
+        record(history, 'autoencoder', e + 1, o.autoencoderEpochs, { ae: loss }, t0, fit);
+        t0 = performance.now();
+      },
+    });
 
     // Phase B: D trunk <- encoder trunk (fresh head); latent normals once, dropout off.
     discriminator.copyWeightsFrom(encoder, { layers: o.trunkWidths.length });
@@ -155,10 +154,11 @@ export async function trainBagan(
     const dOpt = adam(discriminator);
     const gOpt = adam(generator);
     discriminator.train();
+    const xBuf = new Float32Array(B * nCols);
     for (let epoch = 1; epoch <= o.epochs; epoch++) {
-      const t0 = performance.now();
+      t0 = performance.now();
       const means = new EpochMeans();
-      for (const idx of epochBatches(nRows, B, batchRng, o.dropLastBatch)) {
+      for (const idx of batchIndices(nRows, B, batchRng, { dropLast: o.dropLastBatch })) {
         throwIfAborted(fit.signal);
         const b = idx.length;
         const nFake = baganFakeCount(b, C);
@@ -198,24 +198,20 @@ export async function trainBagan(
           new Float32Array(gLabels.length * o.latentDim),
         );
         const gLoss = tf.tidy(() => {
-          const z = tf.tensor2d(zG, [gLabels.length, o.latentDim]);
           const t = tf.tensor2d(oneHot(gLabels, C + 1), [gLabels.length, C + 1]);
           // D frozen (no weight update) but in training mode: its dropout stays active.
-          return gOpt
-            .minimize(() =>
-              softmaxCrossEntropy(
-                discriminator.apply(generator.apply(z, { inputGrad: false }), {
-                  training: true,
-                  trainable: false,
-                }),
-                t,
-              ),
-            )
-            .dataSync()[0];
+          return adversarialStep({
+            network: generator,
+            optimizer: gOpt,
+            input: tf.tensor2d(zG, [gLabels.length, o.latentDim]),
+            frozen: discriminator,
+            frozenTraining: true,
+            loss: ([logits]) => softmaxCrossEntropy(logits, t),
+          }).dataSync()[0];
         });
         means.add('g', gLoss);
       }
-      record(history, 'adversarial', epoch, o.epochs, means, t0, fit);
+      record(history, 'adversarial', epoch, o.epochs, means.means(), t0, fit);
       await yieldToEventLoop();
     }
     const fitted = new FittedBagan({
@@ -240,11 +236,10 @@ function record(
   phase: string,
   epoch: number,
   total: number,
-  means: EpochMeans,
+  losses: Record<string, number>,
   t0: number,
   fit: FitOptions,
 ): void {
-  const losses = means.means();
   history.push({ phase, epoch, losses, seconds: (performance.now() - t0) / 1000 });
   fit.onProgress?.({ phase, step: epoch, total, losses });
 }

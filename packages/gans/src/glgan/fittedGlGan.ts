@@ -1,10 +1,23 @@
-import type { Mlp } from '@adaar/core';
+import { type Mlp, saveModelDir } from '@adaar/core';
 import { AdaarInputError, NotFittedError, type Rng, toRng } from '@adaar/data';
 import type { FittedSampler, SampleOptions } from '@adaar/samplers';
 import { latentSmote } from '../latent/latentSmote';
 import { minorityNeighbours, type NeighbourTable } from '../latent/minorityNeighbours';
 import type { EpochRecord } from '../shared/trainingHistory';
 import type { ResolvedGlGanOptions } from './glganOptions';
+
+/** Model kind written in a saved GL-GAN's manifest. */
+export const GLGAN_MODEL_KIND = 'glgan';
+
+/** The `state` part of a saved GL-GAN's manifest. */
+export interface GlGanSavedState {
+  /** High-risk latent codes, row-major. */
+  readonly minorityCodes: number[];
+  /** Training curve. */
+  readonly history: EpochRecord[];
+  /** State of the default sampling stream at save time (loading continues it). */
+  readonly rngState: [number, number, number, number];
+}
 
 /**
  * A trained GL-GAN: the generator (decoder) and the high-risk training rows' latent codes
@@ -75,6 +88,27 @@ export class FittedGlGan implements FittedSampler {
       baseSelection: this.options.baseSelection,
     });
     return Float64Array.from(this.gen.predictArray(z));
+  }
+
+  /**
+   * Saves the model to a directory (created if needed): `manifest.json` (options, high-risk
+   * latent codes, training curve, sampling stream) and `generator/model.json` +
+   * `weights.bin`, loadable on every backend with {@link loadGlGan}.
+   * @throws NotFittedError after {@link FittedGlGan.dispose}.
+   */
+  async save(dir: string): Promise<void> {
+    this.checkAlive();
+    const state: GlGanSavedState = {
+      minorityCodes: Array.from(this.minorityCodes),
+      history: [...this.history],
+      rngState: this.rng.state(),
+    };
+    await saveModelDir(dir, {
+      kind: GLGAN_MODEL_KIND,
+      config: this.options,
+      state,
+      networks: { generator: this.gen },
+    });
   }
 
   /** Releases the generator's tensors. Safe to call twice. */

@@ -1,7 +1,10 @@
 import {
   Adam,
+  Autoencoder,
+  batchIndices,
   bceWithLogits,
   ensureBackend,
+  gatherRows,
   leakyRelu,
   Mlp,
   mse,
@@ -12,13 +15,7 @@ import { type Dataset, indicesOfClass, type Rng, toRng } from '@adaar/data';
 import type { FitOptions } from '@adaar/samplers';
 import { latentSmote } from '../latent/latentSmote';
 import { minorityNeighbours, type NeighbourTable } from '../latent/minorityNeighbours';
-import { epochBatches } from '../shared/epochBatches';
-import {
-  checkGanTrainingSet,
-  gatherRows,
-  throwIfAborted,
-  yieldToEventLoop,
-} from '../shared/fitHelpers';
+import { checkGanTrainingSet, throwIfAborted, yieldToEventLoop } from '../shared/fitHelpers';
 import { oneHot } from '../shared/oneHot';
 import { EpochMeans, type EpochRecord } from '../shared/trainingHistory';
 import { FittedGlGan } from './fittedGlGan';
@@ -132,7 +129,7 @@ export async function trainGlGan(
   const smoteRng = rng.split();
   const sampleRng = rng.split();
 
-  const X = Float32Array.from(train.X);
+  const X = train.X;
   const B = Math.min(o.batchSize, nRows);
   const posRows = indicesOfClass(train, 1);
   const negRows = indicesOfClass(train, 0);
@@ -149,24 +146,22 @@ export async function trainGlGan(
   const xBuf = new Float32Array(B * nCols);
   let handedOver = false;
   try {
-    const warmOpt = adam([encoder, generator], o.warmupLearningRate, 0.9);
-    for (let epoch = 1; epoch <= o.warmupEpochs; epoch++) {
-      const t0 = performance.now();
-      const means = new EpochMeans();
-      for (const idx of epochBatches(nRows, B, batchRng, o.dropLastBatch)) {
+    // Warm-up: reconstruction on all rows (E, G).
+    let t0 = performance.now();
+    await new Autoencoder(encoder, generator).fit(X, {
+      epochs: o.warmupEpochs,
+      batchSize: B,
+      learningRate: o.warmupLearningRate,
+      beta1: 0.9,
+      beta2: o.beta2,
+      dropLast: o.dropLastBatch,
+      seed: batchRng,
+      onEpoch: (e, loss) => {
         throwIfAborted(fit.signal);
-        const xb = gatherRows(X, nCols, idx, xBuf.subarray(0, idx.length * nCols));
-        const loss = tf.tidy(() => {
-          const x = tf.tensor2d(xb, [idx.length, nCols]);
-          return warmOpt
-            .minimize(() => mse(generator.apply(encoder.apply(x, { inputGrad: false })), x))
-            .dataSync()[0];
-        });
-        means.add('rec', loss);
-      }
-      record(history, 'warmup', epoch, o.warmupEpochs, means, t0, fit);
-      await yieldToEventLoop();
-    }
+        record(history, 'warmup', e + 1, o.warmupEpochs, { rec: loss }, t0, fit);
+        t0 = performance.now();
+      },
+    });
 
     const dOpt = adam(discriminator, o.learningRate, o.beta1);
     const egOpt = adam([encoder, generator], o.learningRate, o.beta1);
@@ -217,7 +212,7 @@ export async function trainGlGan(
     };
 
     for (let epoch = 1; epoch <= o.epochs; epoch++) {
-      const t0 = performance.now();
+      t0 = performance.now();
       const means = new EpochMeans();
       const minority = encode(posRows);
       let majority: ClassCodes | null = null;
@@ -233,7 +228,7 @@ export async function trainGlGan(
         majority = encode(pool);
       }
       hooks.onEpochStart?.(epoch, minority.codes, minority.table);
-      for (const idx of epochBatches(nRows, B, batchRng, o.dropLastBatch)) {
+      for (const idx of batchIndices(nRows, B, batchRng, { dropLast: o.dropLastBatch })) {
         throwIfAborted(fit.signal);
         const b = idx.length;
         const nFake = Math.ceil(b / C);
@@ -250,16 +245,14 @@ export async function trainGlGan(
             trainable: false,
             inputGrad: false,
           });
+          // Targets live outside the loss closure: the CE gradient reads them after the forward.
+          const realT = tf.tensor2d(oneHot(yReal, dOut), [b, dOut]);
+          const fakeT = tf.tensor2d(oneHot(new Int32Array(nFake).fill(C), dOut), [nFake, dOut]);
           const d = dOpt
             .minimize(() => {
               const real = discriminator.apply(x, { inputGrad: false });
               const fake = discriminator.apply(xFake, { inputGrad: false });
               if (multiclass) {
-                const realT = tf.tensor2d(oneHot(yReal, dOut), [b, dOut]);
-                const fakeT = tf.tensor2d(oneHot(new Int32Array(nFake).fill(C), dOut), [
-                  nFake,
-                  dOut,
-                ]);
                 return tf.add(softmaxCrossEntropy(real, realT), softmaxCrossEntropy(fake, fakeT));
               }
               return tf.add(bceWithLogits(real, 1), bceWithLogits(fake, 0));
@@ -322,7 +315,7 @@ export async function trainGlGan(
         means.add('rec', recValue);
         means.add('adv', advValue);
       }
-      record(history, 'adversarial', epoch, o.epochs, means, t0, fit);
+      record(history, 'adversarial', epoch, o.epochs, means.means(), t0, fit);
       await yieldToEventLoop();
     }
     hooks.onAdversarialBoundary?.(nets, 'end');
@@ -350,11 +343,10 @@ function record(
   phase: string,
   epoch: number,
   total: number,
-  means: EpochMeans,
+  losses: Record<string, number>,
   t0: number,
   fit: FitOptions,
 ): void {
-  const losses = means.means();
   history.push({ phase, epoch, losses, seconds: (performance.now() - t0) / 1000 });
   fit.onProgress?.({ phase, step: epoch, total, losses });
 }

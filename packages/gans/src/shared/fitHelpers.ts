@@ -11,20 +11,6 @@ export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw signal.reason ?? new Error('aborted');
 }
 
-/** Copies rows `idx` of a row-major float32 matrix into `out` (row-major). */
-export function gatherRows(
-  X: Float32Array,
-  nCols: number,
-  idx: ArrayLike<number>,
-  out: Float32Array = new Float32Array(idx.length * nCols),
-): Float32Array {
-  for (let r = 0; r < idx.length; r++) {
-    const i = idx[r];
-    out.set(X.subarray(i * nCols, (i + 1) * nCols), r * nCols);
-  }
-  return out;
-}
-
 /**
  * Checks a training set at a GAN sampler's `fit` boundary with @adaar/samplers'
  * `validateTrainingSet` (shapes, finite values, 0/1 labels, both classes), plus at least
