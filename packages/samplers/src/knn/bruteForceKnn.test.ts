@@ -126,6 +126,33 @@ describe.each(backends)('BruteForceKnn (%s)', (backend) => {
   });
 });
 
+describe('BruteForceKnn on worker threads', () => {
+  it("equals scikit-learn's indices on knn2000 with 2 and 3 threads", () => {
+    const { X, neighbors, k } = loadKnn2000();
+    const self = Int32Array.from({ length: X.nRows }, (_, i) => i);
+    for (const threads of [2, 3]) {
+      const knn = new BruteForceKnn({ threads });
+      knn.fit(X);
+      expect(rows(knn.kneighbors(X, k, { exclude: self }), k)).toEqual(neighbors);
+      expect(knn.lastThreads).toBe(threads);
+    }
+  });
+
+  it('is exact with ties and a coarse quantisation', () => {
+    const rng = new Rng(5);
+    const n = 500;
+    const d = 4;
+    const data = new Float64Array(n * d);
+    for (let i = 0; i < data.length; i++) data[i] = i < d ? 5e3 : rng.int(4) + 2 * rng.float();
+    const X = { data, nRows: n, nCols: d };
+    const knn = new BruteForceKnn({ threads: 2 });
+    knn.fit(X);
+    const self = Int32Array.from({ length: n }, (_, i) => i);
+    expect(rows(knn.kneighbors(X, 4, { exclude: self }), 4)).toEqual(naive(X, X, 4, self));
+    expect(knn.lastThreads).toBe(2);
+  });
+});
+
 describe('BruteForceKnn errors', () => {
   const X = { data: Float64Array.from([0, 0, 1, 1, 2, 2]), nRows: 3, nCols: 2 };
   it('kneighbors before fit', () => {
@@ -144,5 +171,6 @@ describe('BruteForceKnn errors', () => {
       /^reference: non-finite value NaN at row 0, column 1/,
     );
     expect(() => new BruteForceKnn({ backend: 'gpu' as 'js' })).toThrow(/^backend: /);
+    expect(() => new BruteForceKnn({ threads: 0 })).toThrow(/^threads: /);
   });
 });

@@ -1,7 +1,8 @@
 import { AdaarInputError, NotFittedError } from '@adaar/data';
 import type { KnnEngine, KnnMatrix, KnnQueryOptions } from './knnEngine';
 import { KERNEL_PANEL, KERNEL_QUERY_BLOCK } from './knnKernelWat';
-import { type KnnKernelScan, loadKnnKernel, wasmApi } from './wasmKernel';
+import { defaultThreads, runParallelI16 } from './knnWorkers';
+import { type KnnKernelScan, kernelBytes, loadKnnKernel, wasmApi } from './wasmKernel';
 
 /** Which implementation {@link BruteForceKnn} runs. */
 export type KnnBackend = 'auto' | 'wasm' | 'js';
@@ -17,6 +18,12 @@ export interface BruteForceKnnOptions {
   readonly backend?: KnnBackend;
   /** Candidates kept per query beyond `k` before the exact re-ranking. Default 3. */
   readonly margin?: number;
+  /**
+   * Threads for the int16 pass: `'auto'` (default) uses up to 8 worker threads (Node, with
+   * `worker_threads` and SharedArrayBuffer) when a call has at least 2^29 multiply-adds of
+   * work, else runs on the calling thread; a number forces that many (1: never).
+   */
+  readonly threads?: number | 'auto';
 }
 
 /** Rows of reference (or query) data packed into WebAssembly memory at once: 2^25 floats (128 MiB). */
@@ -24,6 +31,10 @@ const CHUNK_FLOATS = 1 << 25;
 const U32 = 2 ** -24;
 /** Bytes of packed reference rows one query block sweeps at a time (fits a core's L2). */
 const TILE_BYTES = 1 << 18;
+/** Multiply-adds of a call from which `threads: 'auto'` uses worker threads. */
+const PARALLEL_MIN_WORK = 2 ** 29;
+/** Largest packed int16 reference set shared with worker threads (bytes). */
+const PARALLEL_MAX_REF_BYTES = 2 ** 30;
 /** Fewest unsettled queries worth a float32 pass (which packs all reference rows again). */
 const MIN_F32_QUERIES = 64;
 const U64 = 2 ** -53;
@@ -58,6 +69,7 @@ export class BruteForceKnn implements KnnEngine {
   /** The implementation in use (`'auto'` resolved). */
   readonly backend: 'wasm' | 'js';
   private readonly margin: number;
+  private readonly threads: number | 'auto';
   private ref: KnnMatrix | undefined;
   private mean: Float64Array | undefined;
 
@@ -75,6 +87,11 @@ export class BruteForceKnn implements KnnEngine {
       throw new AdaarInputError('margin', `expected a non-negative integer, got ${margin}`);
     }
     this.margin = margin;
+    const threads = opts.threads ?? 'auto';
+    if (threads !== 'auto' && (!Number.isInteger(threads) || threads < 1)) {
+      throw new AdaarInputError('threads', `expected 'auto' or a positive integer, got ${threads}`);
+    }
+    this.threads = threads;
     if (want === 'js') this.backend = 'js';
     else if (loadKnnKernel()) this.backend = 'wasm';
     else if (want === 'wasm') {
@@ -156,6 +173,7 @@ export class BruteForceKnn implements KnnEngine {
     for (let j = 0; j < rNorm.length; j++) if (rNorm[j] > maxRn) maxRn = rNorm[j];
     let pending: Int32Array | undefined; // undefined: all queries
     const counts = { i16: 0, f32: 0, f64: 0, exact: 0 };
+    usedThreads = 1;
     for (const stage of this.stages(ref.nCols)) {
       if (
         pending &&
@@ -169,7 +187,14 @@ export class BruteForceKnn implements KnnEngine {
       const qNorm = centredNorms(sub, mean);
       let accept: Acceptance;
       if (stage === 'i16') {
-        const scale = scanI16(sub, ref, mean, lists);
+        const work = sub.nRows * ref.nRows * ref.nCols;
+        const threads =
+          this.threads === 'auto'
+            ? work >= PARALLEL_MIN_WORK
+              ? defaultThreads()
+              : 1
+            : this.threads;
+        const scale = scanI16(sub, ref, mean, lists, threads);
         const slack = Math.sqrt(ref.nCols) + 1e-6;
         accept = (_q, last, kth) =>
           (Math.sqrt(last) - slack) * scale > Math.sqrt(kth) * (1 + 1e-12);
@@ -187,6 +212,7 @@ export class BruteForceKnn implements KnnEngine {
     for (const q of rest) exactRow(queries, q, ref, k, exclude[q], out);
     counts.exact = rest.length;
     this.lastStageCounts = counts;
+    this.lastThreads = usedThreads;
     return out;
   }
 
@@ -195,6 +221,9 @@ export class BruteForceKnn implements KnnEngine {
    * `f32`: WebAssembly kernels; `f64`: JavaScript; `exact`: the per-query float64 scan).
    */
   lastStageCounts: Readonly<Record<Stage | 'exact', number>> = { i16: 0, f32: 0, f64: 0, exact: 0 };
+
+  /** Diagnostics: threads the int16 pass of the last `kneighbors` call ran on. */
+  lastThreads = 1;
 
   private stages(d: number): Stage[] {
     if (this.backend === 'js') return ['f64'];
@@ -407,6 +436,7 @@ function scanI16(
   ref: KnnMatrix,
   mean: Float64Array,
   lists: CandidateLists,
+  threads: number,
 ): number {
   const d = ref.nCols;
   const steps = Math.ceil(d / 2);
@@ -426,6 +456,11 @@ function scanI16(
   const scale = maxAbs > 0 ? maxAbs / Q : 1;
   const inv = 1 / scale;
   const quant = (v: number): number => Math.max(-Q, Math.min(Q, Math.round(v * inv)));
+  usedThreads = 1;
+  if (threads > 1 && scanI16Parallel(queries, ref, mean, inv, steps, lists, threads)) {
+    usedThreads = threads;
+    return scale;
+  }
   const qChunk = Math.max(QB, Math.floor(CHUNK_FLOATS / (2 * steps) / QB) * QB);
   const rChunk = Math.max(PR, Math.floor(CHUNK_FLOATS / (2 * steps) / PR) * PR);
   const qPad = Math.ceil(Math.min(queries.nRows, qChunk) / QB) * QB;
@@ -500,6 +535,81 @@ function scanI16(
     }
   }
   return scale;
+}
+
+/** Threads the last int16 scan ran on (diagnostics). */
+let usedThreads = 1;
+
+/** The int16 scan on worker threads; false when it could not run (the caller scans itself). */
+function scanI16Parallel(
+  queries: KnnMatrix,
+  ref: KnnMatrix,
+  mean: Float64Array,
+  inv: number,
+  steps: number,
+  lists: CandidateLists,
+  threads: number,
+): boolean {
+  const PR = KERNEL_PANEL;
+  const QB = KERNEL_QUERY_BLOCK;
+  const d = ref.nCols;
+  const np = Math.ceil(ref.nRows / PR);
+  const refBytes = np * steps * PR * 4;
+  if (refBytes > PARALLEL_MAX_REF_BYTES) return false;
+  const refs = new SharedArrayBuffer(refBytes);
+  const rn = new SharedArrayBuffer(np * PR * 4);
+  packI16(
+    ref.data,
+    0,
+    ref.nRows,
+    np,
+    d,
+    steps,
+    mean,
+    inv,
+    new Int16Array(refs),
+    0,
+    new Int32Array(rn),
+    0,
+  );
+  const nqPad = Math.ceil(queries.nRows / QB) * QB;
+  const qs = new SharedArrayBuffer(nqPad * steps * 4);
+  const qn = new SharedArrayBuffer(nqPad * 4);
+  const Q16 = new Int16Array(qs);
+  const QN = new Int32Array(qn);
+  for (let i = 0; i < queries.nRows; i++) {
+    const src = i * d;
+    const o = i * steps * 2;
+    let norm = 0;
+    for (let f = 0; f < d; f++) {
+      const v = Math.round((queries.data[src + f] - mean[f]) * inv);
+      Q16[o + f] = v;
+      norm += v * v;
+    }
+    QN[i] = norm;
+  }
+  const exclude = new SharedArrayBuffer(4 * queries.nRows);
+  new Int32Array(exclude).set(lists.exclude);
+  return runParallelI16(
+    {
+      kernel: kernelBytes('i16'),
+      refs,
+      refBytes,
+      rn,
+      queries: qs,
+      qn,
+      exclude,
+      nq: queries.nRows,
+      nr: ref.nRows,
+      np,
+      steps,
+      size: lists.size,
+      tile: Math.max(1, Math.floor(TILE_BYTES / (steps * 4 * PR))),
+    },
+    threads,
+    lists.dist,
+    lists.idx,
+  );
 }
 
 /** Quantises and packs reference rows `r0..r0+nr-1` into int16 panels, with exact int norms. */

@@ -46,6 +46,11 @@ function decodeBase64(s: string): Uint8Array {
   return out;
 }
 
+/** The binary of a kernel (for worker threads, which compile their own copy). @internal */
+export function kernelBytes(type: KernelType): Uint8Array {
+  return decodeBase64(type === 'f32' ? KNN_KERNEL_F32_BASE64 : KNN_KERNEL_I16_BASE64);
+}
+
 /**
  * Compiles a WebAssembly SIMD kNN kernel once; `null` when the runtime lacks WebAssembly
  * or its SIMD proposal. @internal
