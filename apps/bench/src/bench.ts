@@ -93,7 +93,6 @@ export async function resolveSetup(
       : {}),
     versions: packageVersions(),
     userLabels,
-    generative: config.methods.filter((m) => methodInfo(m).generative),
   };
   return { setup, source };
 }
@@ -137,7 +136,11 @@ export async function runBench(config: BenchConfig, env: BenchEnv): Promise<Benc
   const grid = {
     dataset: setup.datasetId,
     splits: setup.splits,
-    methods: config.methods,
+    // Within each (seed, split) block, neural methods first: the queue then ends with short
+    // jobs, so parallel workers finish together.
+    methods: [...config.methods].sort(
+      (a, b) => Number(methodInfo(b).generative) - Number(methodInfo(a).generative),
+    ),
     seeds: config.seeds,
     ks: setup.ks,
   };

@@ -58,7 +58,6 @@ async function curveFigures(
   const figs: ReportFigure[] = [];
   const split = setup.splits[0];
   for (const method of setup.config.methods) {
-    if (!setup.generative.includes(method)) continue;
     const mine = records
       .filter((r) => r.method === method && r.split === split && r.curves && r.curves.length > 0)
       .sort((a, b) => a.seed - b.seed);

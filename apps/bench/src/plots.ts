@@ -27,6 +27,10 @@ export interface LineChartOptions {
   readonly logY?: boolean;
 }
 
+function seriesCount(points: readonly LinePoint[]): number {
+  return new Set(points.map((p) => p.series)).size;
+}
+
 /** A vega-lite spec of a multi-series line chart with optional error bars. */
 export function lineChartSpec(points: readonly LinePoint[], o: LineChartOptions): TopLevelSpec {
   const x = {
@@ -57,7 +61,10 @@ export function lineChartSpec(points: readonly LinePoint[], o: LineChartOptions)
     height: o.height ?? 260,
     data: { values },
     layer: [
-      { mark: { type: 'line', point: true }, encoding: { x, y, color } },
+      {
+        mark: { type: 'line', point: points.length <= 40 * seriesCount(points) },
+        encoding: { x, y, color },
+      },
       ...(hasBars
         ? [
             {

@@ -1,18 +1,28 @@
 import { adaarSamplerFactories } from '@adaar/core';
-import { hasSampler, registerSampler, type SamplerFactory } from '@adaar/samplers';
+import { BAGAN_META, createBagan, createGlGan, GLGAN_META } from '@adaar/gans';
+import {
+  hasSampler,
+  registerSampler,
+  type SamplerFactory,
+  type SamplerMeta,
+} from '@adaar/samplers';
 import type { UserSamplerEntry } from './userSamplers';
+
+const NEURAL: SamplerMeta = { kind: 'neural', package: '@adaar/core' };
 
 /**
  * Registers the neural samplers by name (ros, smote and adasyn come pre-registered with
- * @adaar/samplers) and the user's samplers. Safe to call more than once.
+ * @adaar/samplers), one line per method, and the user's samplers. Safe to call more than once.
  */
 export function registerBenchSamplers(user: readonly UserSamplerEntry[] = []): void {
-  const add = (name: string, make: SamplerFactory<never>, kind: 'neural' | 'classic') => {
-    if (!hasSampler(name)) registerSampler(name, make, { kind });
+  const add = <O>(name: string, make: SamplerFactory<O>, meta: SamplerMeta) => {
+    if (!hasSampler(name)) registerSampler(name, make, meta);
   };
-  add('adaar', adaarSamplerFactories.adaar, 'neural');
-  add('adaar-no-ae', adaarSamplerFactories['adaar-no-ae'], 'neural');
-  add('adaar-no-d1', adaarSamplerFactories['adaar-no-d1'], 'neural');
-  add('adaar-no-d2', adaarSamplerFactories['adaar-no-d2'], 'neural');
-  for (const u of user) add(u.name, u.create as SamplerFactory<never>, 'classic');
+  add('bagan', createBagan, BAGAN_META);
+  add('glgan', createGlGan, GLGAN_META);
+  add('adaar', adaarSamplerFactories.adaar, NEURAL);
+  add('adaar-no-ae', adaarSamplerFactories['adaar-no-ae'], NEURAL);
+  add('adaar-no-d1', adaarSamplerFactories['adaar-no-d1'], NEURAL);
+  add('adaar-no-d2', adaarSamplerFactories['adaar-no-d2'], NEURAL);
+  for (const u of user) add(u.name, u.create, { package: '--sampler-module' });
 }

@@ -41,8 +41,6 @@ export interface ResolvedSetup {
   readonly versions: Readonly<Record<string, string>>;
   /** Display names of user samplers. */
   readonly userLabels: Readonly<Record<string, string>>;
-  /** Method ids whose sampler trains a neural generator (get training curves). */
-  readonly generative: readonly string[];
 }
 
 /** Formats a precision for a metric key: `0.1` -> `rap@0.1`. */
