@@ -86,8 +86,8 @@ function message(err: unknown): string {
 
 async function activate(name: BackendName, loaders: BackendLoaders): Promise<void> {
   registerGradients();
-  registerKernels();
   await loaders[name]();
+  registerKernels();
   const ok = await tf.setBackend(name);
   if (!ok) throw new Error(`tf.setBackend('${name}') failed (backend did not initialise)`);
   await tf.ready();

@@ -76,5 +76,6 @@ export type {
   MlpOptions,
 } from './nn/mlp';
 export { Mlp } from './nn/mlp';
+export { fillNormal32, randomNormal } from './nn/random';
 export { tf } from './tf';
 export { VERSION } from './version';

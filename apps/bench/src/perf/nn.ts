@@ -1,7 +1,7 @@
 /**
  * `pnpm bench perf nn`: times the @adaar/core training step (MLP 64-128-128-1, B=256) and one
  * GAN iteration (G 32-128-128-64, D 64-128-128-1, B=256: one D step + one G step) on the
- * TensorFlow.js backends, beside tfjs' stock `optimizer.minimize` path and the PyTorch CPU
+ * TensorFlow.js backends, beside tfjs' own `tf.train.adam` + `optimizer.minimize` path and the PyTorch CPU
  * reference (../shared/peers/torch_gan_step.py, 1 thread) run in the same invocation.
  */
 import { spawnSync } from 'node:child_process';
@@ -13,6 +13,7 @@ import {
   type BackendName,
   backendInfo,
   bceWithLogits,
+  fillNormal32,
   initBackend,
   leakyRelu,
   Mlp,
@@ -32,17 +33,23 @@ export interface NnPerfOptions {
   repeats?: number;
   /** Skip the PyTorch reference (default: run it when /usr/bin/python3 has torch). */
   noTorch?: boolean;
-  /** Skip tfjs' stock optimizer path (default: timed on wasm only). */
+  /** Skip the tfjs optimizer path (`tf.train.adam` + `optimizer.minimize` over tf.matMul; default: timed on wasm only). */
   noStock?: boolean;
 }
 
+type Bench = 'adaar' | 'tfjs-train-adam';
+
 interface Rec {
-  bench: 'adaar' | 'tfjs-stock' | 'torch';
+  bench: Bench | 'torch';
   backend: string;
   workload: 'mlp' | 'gan';
   batch: number;
   median_ms: number;
   run_medians_ms: number[];
+  /** Smallest run median: least disturbed by other processes on a shared machine. */
+  min_run_median_ms?: number;
+  /** Median over runs of the process CPU time per step (user + system). */
+  cpu_ms?: number;
   steps: number;
 }
 
@@ -56,19 +63,25 @@ function median(a: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-function timeSteps(step: () => void, warmup: number, steps: number): number {
+function timeSteps(
+  step: () => void,
+  warmup: number,
+  steps: number,
+): { median: number; cpuMean: number } {
   for (let i = 0; i < warmup; i++) step();
   const ts: number[] = [];
+  const c0 = process.cpuUsage();
   for (let i = 0; i < steps; i++) {
     const t0 = performance.now();
     step();
     ts.push(performance.now() - t0);
   }
-  return median(ts);
+  const c = process.cpuUsage(c0);
+  return { median: median(ts), cpuMean: (c.user + c.system) / 1000 / steps };
 }
 
 function randn(rng: Rng, n: number): Float32Array {
-  return rng.fillNormal(new Float32Array(n));
+  return fillNormal32(rng, new Float32Array(n));
 }
 
 /** One MLP training step with the adaar blocks; the loss is read back every step (like torch's item()). */
@@ -105,16 +118,18 @@ function makeGan(batch: number, seed: number) {
   const optG = new Adam(g, { learningRate: 2e-4, beta1: 0.5 });
   const optD = new Adam(d, { learningRate: 2e-4, beta1: 0.5 });
   const real = tf.tensor2d(randn(rng, batch * D[0]), [batch, D[0]]);
+  // D sees [real; fake] in one pass: 2 * mean BCE over 2B rows = BCE(real, 1) + BCE(fake, 0).
+  const targets = tf.tensor2d(
+    Float32Array.from({ length: 2 * batch }, (_, i) => (i < batch ? 1 : 0)),
+    [2 * batch, 1],
+  );
   const noise = () => tf.tensor2d(randn(rng, batch * G[0]), [batch, G[0]]);
   const step = () =>
     tf.tidy(() => {
       const fake = g.apply(noise(), { trainable: false, inputGrad: false });
+      const both = tf.concat([real, fake]) as tf.Tensor2D;
       const lossD = optD.minimize(
-        () =>
-          tf.add(
-            bceWithLogits(d.apply(real, { inputGrad: false }), 1),
-            bceWithLogits(d.apply(fake, { inputGrad: false }), 0),
-          ) as tf.Scalar,
+        () => tf.mul(2, bceWithLogits(d.apply(both, { inputGrad: false }), targets)) as tf.Scalar,
       );
       const z = noise();
       const lossG = optG.minimize(() =>
@@ -123,7 +138,7 @@ function makeGan(batch: number, seed: number) {
       return lossD.dataSync()[0] + lossG.dataSync()[0];
     });
   const dispose = () => {
-    real.dispose();
+    tf.dispose([real, targets]);
     optG.dispose();
     optD.dispose();
     g.dispose();
@@ -132,16 +147,23 @@ function makeGan(batch: number, seed: number) {
   return { step, dispose };
 }
 
-/** tfjs' stock path for comparison: tf.matMul + tf.train.adam + optimizer.minimize. */
+/**
+ * tfjs' optimizer path for comparison: tf.matMul + tf.train.adam + optimizer.minimize (its
+ * matMul gradient is adaar's registered one, with materialised transposes).
+ */
 function makeStock(workload: 'mlp' | 'gan', batch: number, seed: number) {
   const rng = new Rng(seed);
   const net = (dims: number[]) =>
     dims.slice(1).flatMap((o, i) => {
       const lim = Math.sqrt(6 / (dims[i] + o));
-      const w = tf.variable(
-        tf.tensor2d(rng.fillUniform(new Float32Array(dims[i] * o), -lim, lim), [dims[i], o]),
-      );
-      return [w, tf.variable(tf.zeros([o]))];
+      const w0 = tf.tensor2d(rng.fillUniform(new Float32Array(dims[i] * o), -lim, lim), [
+        dims[i],
+        o,
+      ]);
+      const b0 = tf.zeros([o]);
+      const vars = [tf.variable(w0), tf.variable(b0)];
+      tf.dispose([w0, b0]);
+      return vars;
     });
   const fwd = (vars: tf.Variable[], x: tf.Tensor, act: (t: tf.Tensor) => tf.Tensor) => {
     let h = x;
@@ -294,35 +316,40 @@ export async function runNnPerf(opts: NnPerfOptions = {}): Promise<object> {
     infos[info.name] = backendInfo();
     const steps = info.name === 'cpu' ? Math.max(10, Math.round(baseSteps / 10)) : baseSteps;
     const warmup = Math.max(5, Math.round(steps / 7));
-    const variants: Array<['adaar' | 'tfjs-stock', typeof makeMlp]> = [['adaar', makeMlp]];
-    const configs: Array<{ workload: 'mlp' | 'gan'; bench: 'adaar' | 'tfjs-stock' }> = [
+    const configs: Array<{ workload: 'mlp' | 'gan'; bench: Bench }> = [
       { workload: 'mlp', bench: 'adaar' },
       { workload: 'gan', bench: 'adaar' },
     ];
-    void variants;
     if (!opts.noStock && info.name === 'wasm') {
       configs.push(
-        { workload: 'mlp', bench: 'tfjs-stock' },
-        { workload: 'gan', bench: 'tfjs-stock' },
+        { workload: 'mlp', bench: 'tfjs-train-adam' },
+        { workload: 'gan', bench: 'tfjs-train-adam' },
       );
     }
-    for (const c of configs) {
-      const meds: number[] = [];
-      for (let r = 0; r < repeats; r++) {
+    // Repeats are interleaved across configurations so that load from other processes spreads
+    // over all of them instead of hitting one.
+    const runs = configs.map(() => ({ wall: [] as number[], cpu: [] as number[] }));
+    for (let r = 0; r < repeats; r++) {
+      configs.forEach((c, ci) => {
         const before = tf.memory().numTensors;
         const h =
-          c.bench === 'tfjs-stock'
+          c.bench === 'tfjs-train-adam'
             ? makeStock(c.workload, 256, r)
             : c.workload === 'mlp'
               ? makeMlp(256, r)
               : makeGan(256, r);
         const first = h.step();
         if (!Number.isFinite(first)) throw new Error(`non-finite loss in ${c.bench} ${c.workload}`);
-        meds.push(timeSteps(h.step, warmup, steps));
+        const t = timeSteps(h.step, warmup, steps);
+        runs[ci].wall.push(t.median);
+        runs[ci].cpu.push(t.cpuMean);
         h.dispose();
         const leaked = tf.memory().numTensors - before;
         if (leaked !== 0) log(`# warning: ${leaked} tensors leaked in ${c.bench} ${c.workload}`);
-      }
+      });
+    }
+    configs.forEach((c, ci) => {
+      const meds = runs[ci].wall;
       const rec: Rec = {
         bench: c.bench,
         backend: info.name,
@@ -330,13 +357,15 @@ export async function runNnPerf(opts: NnPerfOptions = {}): Promise<object> {
         batch: 256,
         median_ms: median(meds),
         run_medians_ms: meds,
+        min_run_median_ms: Math.min(...meds),
+        cpu_ms: median(runs[ci].cpu),
         steps,
       };
       results.push(rec);
       log(
-        `${rec.bench.padEnd(10)} ${rec.backend.padEnd(10)} ${rec.workload} B=256  ${rec.median_ms.toFixed(3)} ms/step  runs [${meds.map((m) => m.toFixed(2)).join(', ')}]`,
+        `${rec.bench.padEnd(15)} ${rec.backend.padEnd(6)} ${rec.workload} B=256  median ${rec.median_ms.toFixed(3)} ms/step  (runs [${meds.map((m) => m.toFixed(2)).join(', ')}], process CPU ${rec.cpu_ms?.toFixed(3)} ms/step)`,
       );
-    }
+    });
   }
   const torch = opts.noTorch
     ? { records: [] as Rec[], error: 'skipped' }
@@ -349,7 +378,13 @@ export async function runNnPerf(opts: NnPerfOptions = {}): Promise<object> {
     const t = torch.records.find(
       (x) => x.workload === r.workload && x.batch === r.batch && x.backend === 'torch-cpu-1thread',
     );
-    if (t) ratios[`${r.bench}/${r.backend}/${r.workload}${r.batch}`] = r.median_ms / t.median_ms;
+    if (t) {
+      ratios[`${r.bench}/${r.backend}/${r.workload}${r.batch}`] = r.median_ms / t.median_ms;
+      if (r.min_run_median_ms !== undefined) {
+        ratios[`${r.bench}/${r.backend}/${r.workload}${r.batch}/min`] =
+          r.min_run_median_ms / Math.min(...t.run_medians_ms);
+      }
+    }
   }
   const report = {
     date: new Date().toISOString(),

