@@ -47,7 +47,7 @@ export function fsIOHandler(dir: string): Required<Pick<tf.io.IOHandler, 'save' 
         generatedBy?: string;
         convertedBy?: string | null;
         modelTopology?: object;
-        userDefinedMetadata?: Record<string, unknown>;
+        userDefinedMetadata?: tf.io.ModelArtifacts['userDefinedMetadata'];
         weightsManifest?: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[];
       };
       try {
