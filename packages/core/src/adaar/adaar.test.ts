@@ -142,6 +142,43 @@ describe('ablations remove exactly one module', () => {
   });
 });
 
+describe('each network moves toward its objective', () => {
+  const last = (v: number[]) => v[v.length - 1];
+
+  it('D1 tells real high-risk users from generated ones; D2 tells high-risk from low-risk', async () => {
+    const f = await new Adaar({ ...TINY, iterations: 150, logEvery: 50 }).fit(train, { seed: 1 });
+    const v = f.trainingCurve.adversarial.values;
+    expect(last(v.d1Real)).toBeGreaterThan(last(v.d1Fake));
+    expect(last(v.d2Real)).toBeGreaterThan(last(v.d2Low));
+    // G's risk term: D2 scores generated rows as high-risk at least as often as real high-risk
+    expect(last(v.d2Fake)).toBeGreaterThan(0.5);
+    f.dispose();
+  });
+
+  it('without D2, the generator learns to fool D1 (its samples approach the real codes)', async () => {
+    const f = await new Adaar({ ...TINY, d2: false, iterations: 150, logEvery: 50 }).fit(train, {
+      seed: 1,
+    });
+    const v = f.trainingCurve.adversarial.values;
+    // D1 cannot tell them apart: its loss stays near 2 ln 2 and it keeps calling fakes real
+    // often (a generator pushed the wrong way drives D1(fake) towards 0 within 150 steps)
+    expect(last(v.d1Fake)).toBeGreaterThan(0.3);
+    expect(last(v.d1)).toBeGreaterThan(1);
+    f.dispose();
+  });
+
+  it('without D1, the generator drives D2 to call its samples high-risk', async () => {
+    const f = await new Adaar({ ...TINY, d1: false, iterations: 150, logEvery: 50 }).fit(train, {
+      seed: 1,
+    });
+    const v = f.trainingCurve.adversarial.values;
+    expect(v.d1).toBeUndefined();
+    expect(last(v.d2Fake)).toBeGreaterThan(v.d2Fake[0]);
+    expect(last(v.d2Fake)).toBeGreaterThan(last(v.d2Real));
+    f.dispose();
+  });
+});
+
 describe('registry', () => {
   it('registers the four names in one call; each factory fixes its ablation flag', () => {
     registerAdaarSamplers({ replace: true });
@@ -339,6 +376,29 @@ describe('methods.md 4.6 alternatives as options', () => {
       fitted.dispose();
     });
   }
+
+  it('C: the encoder stays as pre-trained when frozen (default) and moves when fine-tuned', async () => {
+    const weights = async (o: AdaarOptions) => {
+      const f = await new Adaar({ ...TINY, ...o }).fit(train, { seed: 8 });
+      const w = f
+        .network('encoder')
+        ?.getWeights()
+        .map((a) => Array.from(a));
+      const dec = f
+        .network('decoder')
+        ?.getWeights()
+        .map((a) => Array.from(a));
+      f.dispose();
+      return { w, dec };
+    };
+    const pretrained = await weights({ iterations: 0 });
+    const frozen = await weights({});
+    const tuned = await weights({ encoder: 'finetune' });
+    expect(frozen.w).toEqual(pretrained.w);
+    expect(frozen.dec).toEqual(pretrained.dec);
+    expect(tuned.w).not.toEqual(pretrained.w);
+    expect(tuned.dec).not.toEqual(pretrained.dec);
+  });
 
   it('A1 discriminators read d features, A2 generators read noise + code', async () => {
     const a1 = await new Adaar({ ...TINY, space: 'decoded' }).fit(train, { seed: 1 });

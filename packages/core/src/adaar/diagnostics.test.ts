@@ -15,12 +15,13 @@ const f = (...v: number[]) => Float64Array.from(v);
 
 describe('spreadRatio', () => {
   it('matches a hand-computed median of per-feature std ratios, skipping constant columns', () => {
-    // reference columns: [0,2,4] (std 2), [1,1,4] (std sqrt 3), [5,5,5] (constant, skipped)
-    const ref = f(0, 1, 5, 2, 1, 5, 4, 4, 5);
-    // synthetic columns: [0,1] (std sqrt .5), [0,3] (std sqrt 4.5), anything
-    const syn = f(0, 0, 9, 1, 3, -9);
-    const expected = (Math.sqrt(0.5) / 2 + Math.sqrt(4.5) / Math.sqrt(3)) / 2;
-    expect(spreadRatio(syn, ref, 3)).toBeCloseTo(expected, 12);
+    // reference columns: [0,2,4] (std 2), [1,1,4] (std sqrt 3), [5,5,5] (constant, skipped),
+    // [0,0,3] (std sqrt 3)
+    const ref = f(0, 1, 5, 0, 2, 1, 5, 0, 4, 4, 5, 3);
+    // synthetic columns: [0,1] (std sqrt .5), [0,3] (std sqrt 4.5), anything, [0,10] (std sqrt 50)
+    const syn = f(0, 0, 9, 0, 1, 3, -9, 10);
+    // ratios 0.354, 1.225, 4.082: the median is the middle one (the mean would be 1.887)
+    expect(spreadRatio(syn, ref, 4)).toBeCloseTo(Math.sqrt(4.5) / Math.sqrt(3), 12);
   });
 
   it('scales with the synthetic spread', () => {
