@@ -2,7 +2,7 @@ export type { AdasynOptions } from './adasyn';
 export { Adasyn, FittedAdasyn } from './adasyn';
 export type { FitResampleOptions, FitResampleResult } from './fitResample';
 export { fitResample } from './fitResample';
-export type { BruteForceKnnOptions, KnnBackend } from './knn/bruteForceKnn';
+export type { BruteForceKnnOptions, KnnBackend, KnnStage } from './knn/bruteForceKnn';
 export { BruteForceKnn } from './knn/bruteForceKnn';
 export type { KnnEngine, KnnMatrix, KnnQueryOptions } from './knn/knnEngine';
 export type { RandomOverSamplerOptions } from './randomOverSampler';

@@ -15,7 +15,10 @@ interface WorkerLike {
   unref(): void;
 }
 interface WorkerThreads {
-  Worker: new (code: string, opts: { eval: true }) => WorkerLike;
+  Worker: new (
+    code: string,
+    opts: { eval: true; execArgv: string[]; workerData: unknown },
+  ) => WorkerLike;
 }
 
 const pool: WorkerLike[] = [];
@@ -39,12 +42,17 @@ export function defaultThreads(): number {
   return Math.max(1, Math.min(8, os?.availableParallelism?.() ?? 1));
 }
 
-// CommonJS source run by each worker (`eval: true`); mirrors the single-thread int16 scan.
+// Source run by each worker (eval: true; CommonJS or ESM alike: no require or import);
+// mirrors the single-thread int16 scan.
 const WORKER_SOURCE = `
-const { parentPort } = require('node:worker_threads');
+const { parentPort, workerData } = process.getBuiltinModule('node:worker_threads');
+const ready = new Int32Array(workerData.ready);
+Atomics.store(ready, 0, 1);
+Atomics.notify(ready, 0);
 const modules = new Map();
 parentPort.on('message', (t) => {
   const ctrl = new Int32Array(t.ctrl);
+  const progress = new Int32Array(t.progress);
   try {
     let mod = modules.get(t.kernelId);
     if (!mod) { mod = new WebAssembly.Module(t.kernel); modules.set(t.kernelId, mod); }
@@ -89,6 +97,7 @@ parentPort.on('message', (t) => {
     for (let p0 = 0; p0 < t.np; p0 += t.tile) {
       const p1 = Math.min(t.np, p0 + t.tile);
       for (let qb = 0; qb < nqb; qb++) scan(qb, p0, p1, rowBytes, bQ, bQn, bThr, bR, bRn, bScr);
+      Atomics.add(progress, t.slot, 1);
     }
     new Float64Array(t.resD).set(dist, t.q0 * K2);
     new Int32Array(t.resI).set(idx, t.q0 * K2);
@@ -100,12 +109,18 @@ parentPort.on('message', (t) => {
 });
 `;
 
+/** The i-th pooled worker, started if needed; undefined when it does not come up within 20 s. */
 function worker(i: number): WorkerLike | undefined {
   if (pool[i]) return pool[i];
   const wt = workerThreads();
   if (!wt) return undefined;
-  const w = new wt.Worker(WORKER_SOURCE, { eval: true });
+  const ready = new SharedArrayBuffer(4);
+  const w = new wt.Worker(WORKER_SOURCE, { eval: true, execArgv: [], workerData: { ready } });
   w.unref();
+  const flag = new Int32Array(ready);
+  const deadline = Date.now() + 20_000;
+  while (Atomics.load(flag, 0) === 0 && Date.now() < deadline) Atomics.wait(flag, 0, 0, 200);
+  if (Atomics.load(flag, 0) === 0) return undefined;
   pool[i] = w;
   return w;
 }
@@ -129,21 +144,23 @@ export interface ParallelI16Job {
 
 /**
  * Runs the int16 scan on `threads` workers; fills `dist` / `idx` (`nq x size`, as
- * CandidateLists). Returns false (and leaves them untouched) if a worker failed or did not
- * answer within `timeoutMs`; the caller then scans on its own thread. @internal
+ * CandidateLists). Returns false (and leaves them untouched) if a worker failed, or made no
+ * progress for `stallMs`; the caller then scans on its own thread. @internal
  */
 export function runParallelI16(
   job: ParallelI16Job,
   threads: number,
   dist: Float64Array,
   idx: Int32Array,
-  timeoutMs = 1_800_000,
+  stallMs = 120_000,
 ): boolean {
   const QB = KERNEL_QUERY_BLOCK;
   const nqb = Math.ceil(job.nq / QB);
   const parts = Math.max(1, Math.min(threads, nqb));
   const ctrl = new SharedArrayBuffer(4 * parts);
   const flags = new Int32Array(ctrl);
+  const progressBuf = new SharedArrayBuffer(4 * parts);
+  const progress = new Int32Array(progressBuf);
   const resD = new SharedArrayBuffer(8 * job.nq * job.size);
   const resI = new SharedArrayBuffer(4 * job.nq * job.size);
   const started: number[] = [];
@@ -152,19 +169,33 @@ export function runParallelI16(
     const q1 = Math.min(job.nq, Math.floor((nqb * (w + 1)) / parts) * QB);
     const wk = worker(w);
     if (!wk) return false;
-    wk.postMessage({ ...job, kernelId: 'i16', q0, q1, resD, resI, ctrl, slot: w });
+    wk.postMessage({
+      ...job,
+      kernelId: 'i16',
+      q0,
+      q1,
+      resD,
+      resI,
+      ctrl,
+      progress: progressBuf,
+      slot: w,
+    });
     started.push(w);
   }
-  const deadline = Date.now() + timeoutMs;
   for (const w of started) {
+    let seen = -1;
+    let since = Date.now();
     while (Atomics.load(flags, w) === 0) {
-      const left = deadline - Date.now();
-      if (left <= 0) {
-        // a stuck worker is dropped from the pool (it keeps running until it ends)
+      const now = Atomics.load(progress, w);
+      if (now !== seen) {
+        seen = now;
+        since = Date.now();
+      } else if (Date.now() - since > stallMs) {
+        // a stuck worker is dropped from the pool
         pool[w] = undefined as unknown as WorkerLike;
         return false;
       }
-      Atomics.wait(flags, w, 0, Math.min(left, 1000));
+      Atomics.wait(flags, w, 0, 500);
     }
     if (Atomics.load(flags, w) !== 1) return false;
   }
