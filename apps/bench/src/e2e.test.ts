@@ -205,4 +205,35 @@ describe('a tiny end-to-end run (logreg, NS + ROS + a user sampler, 2 seeds)', (
     const byKey = new Map(a.map((x) => [x.key, x.metrics]));
     for (const x of b) expect(x.metrics).toEqual(byKey.get(x.key));
   }, 120_000);
+
+  it('`report --out` rebuilds the same Table 2 from runs.jsonl', async () => {
+    const before = readFileSync(join(out, 'table2.md'), 'utf8');
+    const r = await bench(['report', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Rebuilt from 6 runs');
+    expect(readFileSync(join(out, 'table2.md'), 'utf8')).toBe(before);
+  });
+});
+
+describe('--sweep-k: one fit per seed, every K sampled from it', () => {
+  it('writes Figure 2 and one record per K', async () => {
+    const out = join(dir, 'sweep');
+    const r = await bench([...base, '--methods', 'ns,ros', '--seeds', '2', '--sweep-k', '1,2', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const runs = readRuns(out);
+    expect(runs).toHaveLength(2 * (1 + 2));
+    for (const seed of [0, 1]) {
+      const ros = runs.filter((x) => x.method === 'ros' && x.seed === seed);
+      expect(ros.map((x) => x.k)).toEqual([1, 2]);
+      expect(ros.map((x) => x.nSynthetic)).toEqual([ros[0].nTrainPositive, 2 * ros[0].nTrainPositive]);
+      // Same fitted sampler for both rates: one fit time shared by the records.
+      expect(ros[1].fitSeconds).toBe(ros[0].fitSeconds);
+    }
+    for (const f of ['figure2-auc.svg', 'figure2-rap.svg', 'figure2.csv']) {
+      expect(readFileSync(join(out, f), 'utf8').length, f).toBeGreaterThan(100);
+    }
+    const csvRows = readFileSync(join(out, 'figure2.csv'), 'utf8').trim().split('\n');
+    // header + (NS at K=1,2 + ROS at K=1,2) x (AUC, R@P0.1)
+    expect(csvRows).toHaveLength(1 + 4 * 2);
+  }, 120_000);
 });

@@ -1,10 +1,10 @@
 import type { ClassifierName, Profile } from './options';
 
-const ADAAR_QUICK = { aeEpochs: 5, iterations: 300, d2WarmupIterations: 50 };
+const ADAAR_QUICK = { aeEpochs: 2, iterations: 150, d2WarmupIterations: 20 };
 
 const QUICK_SAMPLERS: Readonly<Record<string, Record<string, unknown>>> = {
-  bagan: { epochs: 3 },
-  glgan: { warmupEpochs: 3, epochs: 3 },
+  bagan: { epochs: 1 },
+  glgan: { warmupEpochs: 1, epochs: 1 },
   adaar: ADAAR_QUICK,
   'adaar-no-ae': ADAAR_QUICK,
   'adaar-no-d1': ADAAR_QUICK,
@@ -27,5 +27,5 @@ export function classifierOptions(
   classifier: ClassifierName,
 ): Record<string, unknown> {
   if (profile === 'default' || classifier === 'logreg') return {};
-  return {};
+  return { maxEpochs: 10, patience: 3 };
 }

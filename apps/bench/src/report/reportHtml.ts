@@ -1,6 +1,7 @@
 import type { ClaimResult } from '../claims';
 import { methodInfo } from '../methods';
 import { formatCell, metricLabel, type Table2 } from '../table2';
+import { PAPER_TABLE2 } from './paperTable2';
 
 /** A rendered figure: a title and an inline SVG document. */
 export interface ReportFigure {
@@ -179,6 +180,17 @@ function claimsHtml(d: ReportData): string {
   return `<table id="claims"><thead><tr><th class="l">Claim (paper)</th><th class="l">Split</th><th class="l">Verdict</th><th class="l">What we found</th></tr></thead><tbody>\n${rows}\n</tbody></table><ul class="muted">${notes}</ul>`;
 }
 
+function paperTableHtml(): string {
+  const rows = PAPER_TABLE2.map(
+    ([group, method, cells]) =>
+      `<tr><td class="l">${escapeHtml(group)}</td><td class="l">${escapeHtml(method)}</td>${cells
+        .map((c) => `<td${method === 'ADAAR' ? ' class="best"' : ''}>${escapeHtml(c)}</td>`)
+        .join('')}</tr>`,
+  ).join('');
+  return `<details><summary>The paper's Table 2 (private Alibaba data: for orientation, not for matching)</summary>
+<table id="paper-table2"><thead><tr><th class="l">Group</th><th class="l">Method</th><th>M7/M9 AUC</th><th>M7/M9 R@P0.1</th><th>M9/M11 AUC</th><th>M9/M11 R@P0.1</th></tr></thead><tbody>${rows}</tbody></table></details>`;
+}
+
 /**
  * The self-contained report page: inline CSS and SVG only, no script, no external URL, so it
  * renders offline in any browser.
@@ -204,6 +216,7 @@ export function reportHtml(d: ReportData): string {
 <h2 id="table2-h">Table 2: performance of the compared methods (K = ${escapeHtml(String(d.table.k))})</h2>
 ${tableHtml(d.table)}
 <p class="muted">Mean ± sample standard deviation over seeds; best mean per column in bold. NS has no synthetic rows.</p>
+${paperTableHtml()}
 <table id="positive-rates"><thead><tr><th class="l">Split</th><th>test positive rate</th><th class="l">note</th></tr></thead><tbody>${rates}</tbody></table>
 <h2 id="figure2-h">Figure 2: metrics against the oversampling rate K</h2>
 ${d.figures.length ? figuresHtml(d.figures, 'figure2') : '<p class="muted">Not swept: run with --sweep-k 1,2,4,8,16,balance to draw Figure 2.</p>'}
