@@ -47,13 +47,10 @@ export function denseForward(
       activation: 'sigmoid',
     }) as tf.Tensor2D;
   }
-  return tf.fused.matMul({
-    a: x,
-    b: w,
-    ...(b ? { bias: b } : {}),
-    activation: 'leakyrelu',
-    leakyreluAlpha: act.alpha,
-  }) as tf.Tensor2D;
+  // Leaky ReLU as z * step(z, alpha): wasm's fused leakyrelu epilogue is a slow scalar loop,
+  // step and an elementwise mul are fast SIMD kernels (measured ~2x faster in total).
+  const z = (b ? tf.fused.matMul({ a: x, b: w, bias: b }) : tf.matMul(x, w)) as tf.Tensor2D;
+  return tf.mul(z, tf.step(z, act.alpha)) as tf.Tensor2D;
 }
 
 /** Gradient w.r.t. the pre-activation, given the activation's output `a` and upstream `dy`. */
