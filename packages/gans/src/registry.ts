@@ -1,4 +1,4 @@
-import { registerSampler, type SamplerFactory, type SamplerMeta } from '@adaar/samplers';
+import { registerSampler, type SamplerMeta } from '@adaar/samplers';
 import { Bagan } from './bagan/bagan';
 import type { BaganOptions } from './bagan/baganOptions';
 import { GlGan } from './glgan/glgan';
@@ -12,10 +12,10 @@ declare module '@adaar/samplers' {
 }
 
 /** Factory of {@link Bagan} for the sampler registry: `registerSampler('bagan', createBagan, BAGAN_META)`. */
-export const createBagan: SamplerFactory<BaganOptions> = (options) => new Bagan(options);
+export const createBagan = (options?: BaganOptions): Bagan => new Bagan(options);
 
 /** Factory of {@link GlGan} for the sampler registry: `registerSampler('glgan', createGlGan, GLGAN_META)`. */
-export const createGlGan: SamplerFactory<GlGanOptions> = (options) => new GlGan(options);
+export const createGlGan = (options?: GlGanOptions): GlGan => new GlGan(options);
 
 /** Registry metadata of {@link Bagan}. */
 export const BAGAN_META: SamplerMeta = {

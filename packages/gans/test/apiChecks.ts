@@ -50,6 +50,12 @@ export function describeGanSamplerApi<
       expect(Array.from(await a.sample(20, { seed: 9 }))).toEqual(
         Array.from(await b.sample(20, { seed: 9 })),
       );
+      // rows can be written into a caller's buffer
+      const buf = new Float64Array(10 * train.nCols + 3);
+      const into = await a.sample(10, { seed: 9, out: buf });
+      expect(into.buffer).toBe(buf.buffer);
+      expect(into.length).toBe(10 * train.nCols);
+      expect(Array.from(into)).toEqual(Array.from(await a.sample(10, { seed: 9 })));
       for (const f of [a, b, c]) f.dispose?.();
     });
 

@@ -2,6 +2,7 @@ import { type Mlp, saveModelDir } from '@adaar/core';
 import { AdaarInputError, NotFittedError, type Rng, toRng } from '@adaar/data';
 import type { FittedSampler, SampleOptions } from '@adaar/samplers';
 import type { MultivariateNormal, MultivariateNormalJSON } from '../linalg/multivariateNormal';
+import { toOutput } from '../shared/fitHelpers';
 import type { EpochRecord } from '../shared/trainingHistory';
 import type { ResolvedBaganOptions } from './baganOptions';
 
@@ -73,7 +74,8 @@ export class FittedBagan implements FittedSampler {
    * (standardised) feature space.
    *
    * @param opts.seed - seed of this draw; default: this model's own stream (advanced per call).
-   * @throws AdaarInputError when `n` is not a non-negative integer.
+   * @param opts.out - optional Float64Array to write into; the result is then its first `n * nCols` values.
+   * @throws AdaarInputError when `n` is not a non-negative integer or `out` is too short.
    * @throws NotFittedError after {@link FittedBagan.dispose}.
    */
   sample(n: number, opts: SampleOptions = {}): Float64Array {
@@ -81,10 +83,10 @@ export class FittedBagan implements FittedSampler {
     if (!Number.isInteger(n) || n < 0) {
       throw new AdaarInputError('n', `expected a non-negative integer, got ${String(n)}`);
     }
-    if (n === 0) return new Float64Array(0);
+    if (n === 0) return opts.out ? opts.out.subarray(0, 0) : new Float64Array(0);
     const rng = opts.seed === undefined ? this.rng : toRng(opts.seed);
     const z = this.classNormals[HIGH_RISK].sample(n, rng, new Float32Array(n * this.latentDim));
-    return Float64Array.from(this.gen.predictArray(z));
+    return toOutput(this.gen.predictArray(z), opts.out);
   }
 
   /**

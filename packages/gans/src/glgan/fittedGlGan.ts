@@ -3,6 +3,7 @@ import { AdaarInputError, NotFittedError, type Rng, toRng } from '@adaar/data';
 import type { FittedSampler, SampleOptions } from '@adaar/samplers';
 import { latentSmote } from '../latent/latentSmote';
 import { minorityNeighbours, type NeighbourTable } from '../latent/minorityNeighbours';
+import { toOutput } from '../shared/fitHelpers';
 import type { EpochRecord } from '../shared/trainingHistory';
 import type { ResolvedGlGanOptions } from './glganOptions';
 
@@ -73,7 +74,8 @@ export class FittedGlGan implements FittedSampler {
    * (standardised) feature space.
    *
    * @param opts.seed - seed of this draw; default: this model's own stream (advanced per call).
-   * @throws AdaarInputError when `n` is not a non-negative integer.
+   * @param opts.out - optional Float64Array to write into; the result is then its first `n * nCols` values.
+   * @throws AdaarInputError when `n` is not a non-negative integer or `out` is too short.
    * @throws NotFittedError after {@link FittedGlGan.dispose}.
    */
   sample(n: number, opts: SampleOptions = {}): Float64Array {
@@ -81,13 +83,13 @@ export class FittedGlGan implements FittedSampler {
     if (!Number.isInteger(n) || n < 0) {
       throw new AdaarInputError('n', `expected a non-negative integer, got ${String(n)}`);
     }
-    if (n === 0) return new Float64Array(0);
+    if (n === 0) return opts.out ? opts.out.subarray(0, 0) : new Float64Array(0);
     const rng = opts.seed === undefined ? this.rng : toRng(opts.seed);
     const z = latentSmote(this.minorityCodes, this.latentDim, this.table, n, rng, {
       out: new Float32Array(n * this.latentDim),
       baseSelection: this.options.baseSelection,
     });
-    return Float64Array.from(this.gen.predictArray(z));
+    return toOutput(this.gen.predictArray(z), opts.out);
   }
 
   /**

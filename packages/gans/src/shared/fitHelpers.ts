@@ -33,3 +33,18 @@ export function checkGanTrainingSet(
   }
   return { positive, negative };
 }
+
+/**
+ * Returns generated rows as float64: copied into `out` (returning `out.subarray(0, n)`) when
+ * given, else into a new array.
+ * @throws AdaarInputError (argument `out`) when `out` is too short.
+ */
+export function toOutput(values: Float32Array, out?: Float64Array): Float64Array {
+  if (!out) return Float64Array.from(values);
+  if (!(out instanceof Float64Array) || out.length < values.length) {
+    throw new AdaarInputError('out', `needs a Float64Array of at least ${values.length} values`);
+  }
+  const view = out.subarray(0, values.length);
+  view.set(values);
+  return view;
+}
