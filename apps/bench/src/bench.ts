@@ -144,10 +144,7 @@ export async function runBench(config: BenchConfig, env: BenchEnv): Promise<Benc
     seeds: config.seeds,
     ks: setup.ks,
   };
-  const jobs = buildJobs(grid, (key) => {
-    const [, , method, , k] = key.split('|');
-    return runs.has(key, hashOf(method, k === 'balance' ? 'balance' : Number(k)));
-  });
+  const jobs = buildJobs(grid, (key, run) => runs.has(key, hashOf(run.method, run.k)));
   const total = countRuns(grid);
   const todo = jobs.reduce((n, j) => n + j.ks.length, 0);
   const byMethod = new Map<string, number>();

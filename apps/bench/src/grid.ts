@@ -28,10 +28,13 @@ export interface GridSpec {
  * NS has no synthetic rows and runs once per (split, seed) with K = 0. Jobs are ordered by
  * seed, then split, then method, so that parallel workers share prepared splits.
  *
- * @param isDone - tells whether a run key is already finished; finished Ks are left out and
- *   a job whose every K is finished is dropped.
+ * @param isDone - tells whether a run (by its key and coordinates) is already finished;
+ *   finished Ks are left out and a job whose every K is finished is dropped.
  */
-export function buildJobs(spec: GridSpec, isDone: (key: string) => boolean = () => false): Job[] {
+export function buildJobs(
+  spec: GridSpec,
+  isDone: (key: string, run: { method: string; k: number | 'balance' }) => boolean = () => false,
+): Job[] {
   const jobs: Job[] = [];
   let index = 0;
   for (const seed of spec.seeds) {
@@ -39,7 +42,7 @@ export function buildJobs(spec: GridSpec, isDone: (key: string) => boolean = () 
       for (const method of spec.methods) {
         const all: (number | 'balance')[] = method === 'ns' ? [0] : [...spec.ks];
         const ks = all.filter(
-          (k) => !isDone(runKey({ dataset: spec.dataset, split, method, seed, k })),
+          (k) => !isDone(runKey({ dataset: spec.dataset, split, method, seed, k }), { method, k }),
         );
         if (ks.length > 0) jobs.push({ index, dataset: spec.dataset, split, method, seed, ks });
         index++;

@@ -85,7 +85,10 @@ export class WorkerExecutor implements Executor {
         }
         const p = this.pending;
         this.pending = undefined;
-        p?.reject(new Error(m.message));
+        // The worker's text already holds its own stack; the main thread's would add nothing.
+        const err = new Error(m.message);
+        err.stack = m.message;
+        p?.reject(err);
         break;
       }
     }
