@@ -1,5 +1,6 @@
 import type { Rng } from '@adaar/data';
 import type { ApplyOptions } from '../nn/mlp';
+import { fillNormal32 } from '../nn/random';
 import { tf } from '../tf';
 import type { AdaarNetworks } from './adaarNetworks';
 import type { ResolvedAdaarOptions } from './adaarOptions';
@@ -25,7 +26,7 @@ export function drawGeneratorInput(
   b: number,
   rng: Rng,
 ): GeneratorDraw {
-  const noise = rng.fillNormal(new Float32Array(b * o.noiseDim));
+  const noise = fillNormal32(rng, new Float32Array(b * o.noiseDim));
   if (o.space !== 'anchored') return { noise };
   const anchorIdx = new Int32Array(b);
   for (let i = 0; i < b; i++) anchorIdx[i] = rng.int(nAnchors);
