@@ -38,10 +38,16 @@ export interface SmoteOptions {
  * k nearest high-risk neighbours (Euclidean, self excluded), and one uniform weight
  * `w` in [0, 1): `row = base + w (neighbour - base)`, the same `w` for every column.
  *
- * SMOTE-NC: when categorical groups are declared (see {@link SmoteOptions.categorical}), the
- * distance down-weights one-hot columns and every group takes the most frequent category
- * among the base row's k neighbours; see `categoricalPlan.ts` for the exact definition
- * (imbalanced-learn's `SMOTENC` adapted to one-hot groups).
+ * SMOTE-NC (imbalanced-learn's `SMOTENC` 0.10, adapted to one-hot groups): when categorical
+ * groups are declared (see {@link SmoteOptions.categorical}),
+ * - the neighbour distance takes the continuous columns (those in no group) as they are and
+ *   every one-hot column times `m / 2`, where `m` is the median over continuous columns of
+ *   the high-risk rows' population standard deviation; rows differing in one group are thus
+ *   `m^2 / 2` further apart in squared distance (imbalanced-learn replaces the one-hot 1s by
+ *   `m / 2`); without continuous columns the factor is 1;
+ * - continuous columns are interpolated as above, and each group takes the category most
+ *   frequent among the base row's k neighbours (ties broken uniformly at random, an all-zero
+ *   group counting as a category), its values copied from the nearest neighbour that has it.
  *
  * Errors (at `fit`): those of {@link validateTrainingSet}, and fewer than `k + 1` high-risk
  * rows unless `clampK`.

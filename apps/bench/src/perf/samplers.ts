@@ -540,7 +540,11 @@ function parseArgv(argv: readonly string[]): SamplersPerfOptions {
   return o as SamplersPerfOptions;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+if (
+  process.argv[1] &&
+  /\/samplers\.[cm]?js$/.test(import.meta.url) &&
+  import.meta.url === pathToFileURL(resolve(process.argv[1])).href
+) {
   runSamplersPerf(parseArgv(process.argv.slice(2))).then(
     (r) => process.stdout.write(`${JSON.stringify(r.comparison, null, 2)}\n`),
     (e: unknown) => {

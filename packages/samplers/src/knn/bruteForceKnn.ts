@@ -168,9 +168,8 @@ export class BruteForceKnn implements KnnEngine {
     const out = new Int32Array(nq * k);
     if (nq === 0) return out;
     const size = Math.min(k + this.margin, ref.nRows);
-    const rNorm = centredNorms(ref, mean);
+    let rNorm: Float64Array | undefined; // only the float passes need them
     let maxRn = 0;
-    for (let j = 0; j < rNorm.length; j++) if (rNorm[j] > maxRn) maxRn = rNorm[j];
     let pending: Int32Array | undefined; // undefined: all queries
     const counts = { i16: 0, f32: 0, f64: 0, exact: 0 };
     usedThreads = 1;
@@ -184,7 +183,6 @@ export class BruteForceKnn implements KnnEngine {
       const sub = pending ? subsetQueries(queries, pending) : queries;
       const subExclude = pending ? Int32Array.from(pending, (q) => exclude[q]) : exclude;
       const lists = new CandidateLists(sub.nRows, size, subExclude);
-      const qNorm = centredNorms(sub, mean);
       let accept: Acceptance;
       if (stage === 'i16') {
         const work = sub.nRows * ref.nRows * ref.nCols;
@@ -199,6 +197,11 @@ export class BruteForceKnn implements KnnEngine {
         accept = (_q, last, kth) =>
           (Math.sqrt(last) - slack) * scale > Math.sqrt(kth) * (1 + 1e-12);
       } else {
+        const qNorm = centredNorms(sub, mean);
+        if (!rNorm) {
+          rNorm = centredNorms(ref, mean);
+          for (let j = 0; j < rNorm.length; j++) if (rNorm[j] > maxRn) maxRn = rNorm[j];
+        }
         if (stage === 'f32') scanF32(sub, qNorm, ref, rNorm, mean, lists);
         else scanJs(sub, qNorm, ref, rNorm, mean, lists);
         const factor = 2 * (3 * ref.nCols + 16) * (stage === 'f32' ? U32 : U64);
