@@ -7,15 +7,14 @@ import { buildJobs, countRuns } from './grid';
 import { InProcessExecutor } from './inProcessExecutor';
 import { BUILTIN_METHOD_IDS, methodInfo } from './methods';
 import { type BenchConfig, checkMethods } from './options';
-import { type OutputsResult, writeFileAtomic, writeOutputs } from './outputs';
+import { currentRecords, type OutputsResult, writeFileAtomic, writeOutputs } from './outputs';
 import { formatDuration, ProgressBar, type ProgressSink } from './progress';
 import { registerBenchSamplers } from './registerSamplers';
 import { runHash } from './runHash';
 import { createRunnerContext } from './runnerContext';
 import type { BackendRecord, RunRecord } from './runRecord';
-import { runKey } from './runRecord';
 import { RunsFile } from './runsFile';
-import { type ResolvedSetup, rapKey } from './setup';
+import { gridOf, type ResolvedSetup, rapKey } from './setup';
 import { loadSamplerModules } from './userSamplers';
 import { packageVersions } from './versions';
 import { WorkerExecutor } from './workerExecutor';
@@ -134,15 +133,12 @@ export async function runBench(config: BenchConfig, env: BenchEnv): Promise<Benc
   writeFileAtomic(join(out, 'config.json'), `${JSON.stringify(setup, null, 2)}\n`);
   const hashOf = (method: string, k: number | 'balance') => runHash(setup, method, k);
   const grid = {
-    dataset: setup.datasetId,
-    splits: setup.splits,
+    ...gridOf(setup),
     // Within each (seed, split) block, neural methods first: the queue then ends with short
     // jobs, so parallel workers finish together.
     methods: [...config.methods].sort(
       (a, b) => Number(methodInfo(b).generative) - Number(methodInfo(a).generative),
     ),
-    seeds: config.seeds,
-    ks: setup.ks,
   };
   const jobs = buildJobs(grid, (key, run) => runs.has(key, hashOf(run.method, run.k)));
   const total = countRuns(grid);
@@ -155,6 +151,7 @@ export async function runBench(config: BenchConfig, env: BenchEnv): Promise<Benc
   );
   let backend: BackendRecord | undefined;
   let failures = 0;
+  let written = 0;
   if (jobs.length > 0) {
     const nWorkers = Math.max(1, Math.min(config.workers, jobs.length));
     const executors: Executor[] =
@@ -174,7 +171,7 @@ export async function runBench(config: BenchConfig, env: BenchEnv): Promise<Benc
       const errors: string[] = [];
       const failed = await runJobs(jobs, executors, {
         record: (r) => {
-          runs.append(r);
+          if (runs.append(r)) written++;
           const rap = setup.metrics[1];
           bar.finished(
             r.method,
@@ -200,15 +197,7 @@ export async function runBench(config: BenchConfig, env: BenchEnv): Promise<Benc
   } else {
     runs.close();
   }
-  const inGrid = (r: RunRecord) =>
-    r.dataset === setup.datasetId &&
-    setup.splits.includes(r.split) &&
-    config.methods.includes(r.method) &&
-    config.seeds.includes(r.seed) &&
-    (r.method === 'ns' ? r.k === 0 : setup.ks.includes(r.k)) &&
-    r.key === runKey(r) &&
-    r.configHash === hashOf(r.method, r.k);
-  const current = runs.records.filter(inGrid);
+  const current = currentRecords(runs.records, setup);
   const totalSeconds = (performance.now() - t0) / 1000;
   const outputs = await writeOutputs(out, setup, current, {
     ...(backend ? { backend } : {}),
@@ -220,7 +209,7 @@ export async function runBench(config: BenchConfig, env: BenchEnv): Promise<Benc
     setup,
     outputs,
     records: current,
-    newRuns: todo,
+    newRuns: written,
     reusedRuns: total - todo,
     failures,
     totalSeconds,

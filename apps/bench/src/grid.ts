@@ -57,3 +57,18 @@ export function countRuns(spec: GridSpec): number {
   const perSeedSplit = spec.methods.reduce((n, m) => n + (m === 'ns' ? 1 : spec.ks.length), 0);
   return perSeedSplit * spec.splits.length * spec.seeds.length;
 }
+
+/** The run keys of a grid (every (split, method, seed, K); NS at K = 0). */
+export function gridKeys(spec: GridSpec): Set<string> {
+  const keys = new Set<string>();
+  for (const seed of spec.seeds) {
+    for (const split of spec.splits) {
+      for (const method of spec.methods) {
+        for (const k of method === 'ns' ? [0] : spec.ks) {
+          keys.add(runKey({ dataset: spec.dataset, split, method, seed, k }));
+        }
+      }
+    }
+  }
+  return keys;
+}

@@ -3,10 +3,8 @@ import { join } from 'node:path';
 import { AdaarInputError } from '@adaar/data';
 import { runBench } from './bench';
 import { type BenchCommand, parseBenchArgs } from './options';
-import { writeOutputs } from './outputs';
+import { currentRecords, writeOutputs } from './outputs';
 import type { ProgressSink } from './progress';
-import { runHash } from './runHash';
-import { runKey } from './runRecord';
 import { RunsFile } from './runsFile';
 import type { ResolvedSetup } from './setup';
 import { USAGE } from './usage';
@@ -29,9 +27,7 @@ async function rebuildReport(out: string, env: MainEnv): Promise<void> {
   const setup = JSON.parse(readFileSync(configPath, 'utf8')) as ResolvedSetup;
   const runs = RunsFile.open(join(out, 'runs.jsonl'));
   runs.close();
-  const records = runs.records.filter(
-    (r) => r.key === runKey(r) && r.configHash === runHash(setup, r.method, r.k),
-  );
+  const records = currentRecords(runs.records, setup);
   const res = await writeOutputs(out, setup, records);
   env.stdout.write(
     `${res.markdown}\nRebuilt from ${records.length} runs: ${res.files.join(', ')}\n`,

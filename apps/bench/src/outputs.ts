@@ -2,12 +2,14 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { paperClaims } from './claims';
 import { figure2Csv, figure2Rows, figure2Svg } from './figure2';
+import { gridKeys } from './grid';
 import { methodInfo } from './methods';
 import { lineChartSpec, renderSvg } from './plots';
 import { formatDuration } from './progress';
 import { type ReportData, type ReportFigure, reportHtml } from './report/reportHtml';
+import { runHash } from './runHash';
 import type { BackendRecord, RunRecord } from './runRecord';
-import type { ResolvedSetup } from './setup';
+import { gridOf, type ResolvedSetup } from './setup';
 import { buildTable2, type Table2, table2Csv, table2Markdown } from './table2';
 
 /** Writes a file atomically (temp file + rename), so a reader never sees half of it. */
@@ -43,12 +45,13 @@ const DIAG_LABELS: Record<string, string> = {
   d2Fake: 'D2(fake)',
 };
 
-/** The records of the current grid (ignores runs.jsonl lines of other configurations). */
-export function currentRecords(
-  all: readonly RunRecord[],
-  hashOf: (r: RunRecord) => string | undefined,
-): RunRecord[] {
-  return all.filter((r) => hashOf(r) === r.configHash);
+/**
+ * The records of the grid `setup` describes, run with its configuration (runs.jsonl may also
+ * hold runs of other grids or settings written to the same folder: they are left out).
+ */
+export function currentRecords(all: readonly RunRecord[], setup: ResolvedSetup): RunRecord[] {
+  const keys = gridKeys(gridOf(setup));
+  return all.filter((r) => keys.has(r.key) && r.configHash === runHash(setup, r.method, r.k));
 }
 
 async function curveFigures(

@@ -1,3 +1,4 @@
+import type { GridSpec } from './grid';
 import type { BenchConfig, KValue } from './options';
 
 /** Facts about one split, measured before training (after any positive subsampling). */
@@ -46,4 +47,15 @@ export interface ResolvedSetup {
 /** Formats a precision for a metric key: `0.1` -> `rap@0.1`. */
 export function rapKey(p: number): string {
   return `rap@${Number(p.toPrecision(6))}`;
+}
+
+/** The run grid of a setup: its dataset, splits, methods, seeds and rates. */
+export function gridOf(setup: ResolvedSetup): GridSpec {
+  return {
+    dataset: setup.datasetId,
+    splits: setup.splits,
+    methods: setup.config.methods,
+    seeds: setup.config.seeds,
+    ks: setup.ks,
+  };
 }
