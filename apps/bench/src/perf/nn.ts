@@ -298,8 +298,9 @@ function runTorch(
 
 /**
  * Runs the benchmark, writes the JSON report to `opts.out` (when given) and returns it:
- * `{ date, node, backends: {name: BackendInfo}, results: Rec[], torch, ratios }`, where each
- * ratio is adaar ms/step on a backend divided by PyTorch (1 thread) ms/step from this run.
+ * `{ date, node, backends: {name: BackendInfo}, results: Rec[], torch, ratios }`. PyTorch
+ * (1 thread) runs once per repeat between the tfjs runs; each ratio is the median over repeats
+ * of (tfjs ms/step) / (PyTorch ms/step) of the same repeat.
  */
 export async function runNnPerf(opts: NnPerfOptions = {}): Promise<object> {
   const backends = (opts.backend ?? 'wasm,cpu')
@@ -308,95 +309,126 @@ export async function runNnPerf(opts: NnPerfOptions = {}): Promise<object> {
     .filter(Boolean);
   const repeats = opts.repeats ?? 3;
   const baseSteps = opts.steps ?? 200;
-  const results: Rec[] = [];
   const infos: Record<string, unknown> = {};
   const log = (s: string) => process.stderr.write(`${s}\n`);
+  interface Cfg {
+    backend: string;
+    workload: 'mlp' | 'gan';
+    bench: Bench;
+    steps: number;
+    wall: number[];
+    cpu: number[];
+  }
+  const cfgs: Cfg[] = [];
   for (const b of backends) {
     const info = await initBackend({ backend: b as BackendName });
     infos[info.name] = backendInfo();
     const steps = info.name === 'cpu' ? Math.max(10, Math.round(baseSteps / 10)) : baseSteps;
-    const warmup = Math.max(5, Math.round(steps / 7));
-    const configs: Array<{ workload: 'mlp' | 'gan'; bench: Bench }> = [
-      { workload: 'mlp', bench: 'adaar' },
-      { workload: 'gan', bench: 'adaar' },
-    ];
-    if (!opts.noStock && info.name === 'wasm') {
-      configs.push(
-        { workload: 'mlp', bench: 'tfjs-train-adam' },
-        { workload: 'gan', bench: 'tfjs-train-adam' },
-      );
-    }
-    // Repeats are interleaved across configurations so that load from other processes spreads
-    // over all of them instead of hitting one.
-    const runs = configs.map(() => ({ wall: [] as number[], cpu: [] as number[] }));
-    for (let r = 0; r < repeats; r++) {
-      configs.forEach((c, ci) => {
-        const before = tf.memory().numTensors;
-        const h =
-          c.bench === 'tfjs-train-adam'
-            ? makeStock(c.workload, 256, r)
-            : c.workload === 'mlp'
-              ? makeMlp(256, r)
-              : makeGan(256, r);
-        const first = h.step();
-        if (!Number.isFinite(first)) throw new Error(`non-finite loss in ${c.bench} ${c.workload}`);
-        const t = timeSteps(h.step, warmup, steps);
-        runs[ci].wall.push(t.median);
-        runs[ci].cpu.push(t.cpuMean);
-        h.dispose();
-        const leaked = tf.memory().numTensors - before;
-        if (leaked !== 0) log(`# warning: ${leaked} tensors leaked in ${c.bench} ${c.workload}`);
-      });
-    }
-    configs.forEach((c, ci) => {
-      const meds = runs[ci].wall;
-      const rec: Rec = {
-        bench: c.bench,
-        backend: info.name,
-        workload: c.workload,
-        batch: 256,
-        median_ms: median(meds),
-        run_medians_ms: meds,
-        min_run_median_ms: Math.min(...meds),
-        cpu_ms: median(runs[ci].cpu),
-        steps,
-      };
-      results.push(rec);
-      log(
-        `${rec.bench.padEnd(15)} ${rec.backend.padEnd(6)} ${rec.workload} B=256  median ${rec.median_ms.toFixed(3)} ms/step  (runs [${meds.map((m) => m.toFixed(2)).join(', ')}], process CPU ${rec.cpu_ms?.toFixed(3)} ms/step)`,
-      );
-    });
-  }
-  const torch = opts.noTorch
-    ? { records: [] as Rec[], error: 'skipped' }
-    : runTorch(baseSteps, repeats);
-  for (const t of torch.records) {
-    log(`torch      ${t.backend} ${t.workload} B=${t.batch}  ${t.median_ms.toFixed(3)} ms/step`);
-  }
-  const ratios: Record<string, number> = {};
-  for (const r of results) {
-    const t = torch.records.find(
-      (x) => x.workload === r.workload && x.batch === r.batch && x.backend === 'torch-cpu-1thread',
-    );
-    if (t) {
-      ratios[`${r.bench}/${r.backend}/${r.workload}${r.batch}`] = r.median_ms / t.median_ms;
-      if (r.min_run_median_ms !== undefined) {
-        ratios[`${r.bench}/${r.backend}/${r.workload}${r.batch}/min`] =
-          r.min_run_median_ms / Math.min(...t.run_medians_ms);
+    const benches: Bench[] =
+      !opts.noStock && info.name === 'wasm' ? ['adaar', 'tfjs-train-adam'] : ['adaar'];
+    for (const bench of benches) {
+      for (const workload of ['mlp', 'gan'] as const) {
+        cfgs.push({ backend: info.name, workload, bench, steps, wall: [], cpu: [] });
       }
     }
   }
+  // Each repeat runs every configuration once and then the PyTorch reference once, so that load
+  // from other processes on a shared machine hits all of them alike; ratios are formed per repeat
+  // (paired) and summarised by their median.
+  const torchRuns: Rec[][] = [];
+  let torchEnv: unknown;
+  let torchError: string | undefined = opts.noTorch ? 'skipped' : undefined;
+  for (let r = 0; r < repeats; r++) {
+    for (const c of cfgs) {
+      if (tf.getBackend() !== c.backend) await initBackend({ backend: c.backend as BackendName });
+      const before = tf.memory().numTensors;
+      const h =
+        c.bench === 'tfjs-train-adam'
+          ? makeStock(c.workload, 256, r)
+          : c.workload === 'mlp'
+            ? makeMlp(256, r)
+            : makeGan(256, r);
+      const first = h.step();
+      if (!Number.isFinite(first)) throw new Error(`non-finite loss in ${c.bench} ${c.workload}`);
+      const t = timeSteps(h.step, Math.max(5, Math.round(c.steps / 7)), c.steps);
+      c.wall.push(t.median);
+      c.cpu.push(t.cpuMean);
+      h.dispose();
+      const leaked = tf.memory().numTensors - before;
+      if (leaked !== 0) log(`# warning: ${leaked} tensors leaked in ${c.bench} ${c.workload}`);
+    }
+    if (!torchError) {
+      const tr = runTorch(baseSteps, 1);
+      if (tr.error) torchError = tr.error;
+      else {
+        torchRuns.push(tr.records);
+        torchEnv = tr.env;
+      }
+    }
+    log(`# repeat ${r + 1}/${repeats} done`);
+  }
+  const torchMs = (workload: string, batch: number) =>
+    torchRuns.map(
+      (recs) =>
+        recs.find(
+          (x) => x.workload === workload && x.batch === batch && x.backend === 'torch-cpu-1thread',
+        )?.median_ms ?? Number.NaN,
+    );
+  const results: Rec[] = cfgs.map((c) => ({
+    bench: c.bench,
+    backend: c.backend,
+    workload: c.workload,
+    batch: 256,
+    median_ms: median(c.wall),
+    run_medians_ms: c.wall,
+    min_run_median_ms: Math.min(...c.wall),
+    cpu_ms: median(c.cpu),
+    steps: c.steps,
+  }));
+  const torchRecords: Rec[] = [];
+  for (const [workload, batch] of [
+    ['mlp', 256],
+    ['mlp', 1024],
+    ['gan', 256],
+  ] as const) {
+    const ms = torchMs(workload, batch);
+    if (ms.length > 0 && ms.every(Number.isFinite)) {
+      torchRecords.push({
+        bench: 'torch',
+        backend: 'torch-cpu-1thread',
+        workload,
+        batch,
+        median_ms: median(ms),
+        run_medians_ms: ms,
+        min_run_median_ms: Math.min(...ms),
+        steps: baseSteps,
+      });
+    }
+  }
+  const ratios: Record<string, number> = {};
+  for (const r of results) {
+    const t = torchMs(r.workload, r.batch);
+    if (t.length === r.run_medians_ms.length && t.every(Number.isFinite)) {
+      ratios[`${r.bench}/${r.backend}/${r.workload}${r.batch}`] = median(
+        r.run_medians_ms.map((m, i) => m / t[i]),
+      );
+    }
+  }
+  for (const r of [...results, ...torchRecords]) {
+    log(
+      `${r.bench.padEnd(15)} ${r.backend.padEnd(17)} ${r.workload} B=${r.batch}  median ${r.median_ms.toFixed(3)} ms/step  (runs [${r.run_medians_ms.map((m) => m.toFixed(2)).join(', ')}]${r.cpu_ms !== undefined ? `, process CPU ${r.cpu_ms.toFixed(3)} ms/step` : ''})`,
+    );
+  }
+  if (torchError) log(`# torch: ${torchError}`);
+  const torch = { records: torchRecords, env: torchEnv, error: torchError };
   const report = {
     date: new Date().toISOString(),
     node: process.version,
     workloads: { mlp: MLP, gan: { G, D }, batch: 256 },
     backends: infos,
     results,
-    torch: {
-      records: torch.records,
-      env: 'env' in torch ? torch.env : undefined,
-      error: torch.error,
-    },
+    torch,
+    /** Per-repeat (paired) ratio adaar / PyTorch ms per step, median over repeats. */
     ratios,
   };
   if (opts.out) {

@@ -210,24 +210,33 @@ function register(backendName: string, access: (backend: unknown) => Access): vo
       return infos[0];
     },
   });
+  // Inputs p0, g0, m0, v0, p1, g1, ... (attrs.count variables); outputs p0', m0', v0', p1', ...
   tf.registerKernel({
     kernelName: ADAM_UPDATE,
     backendName,
     kernelFunc: ({ inputs, backend, attrs }) => {
-      const { p, g, m, v } = inputs as Record<string, tf.TensorInfo>;
+      const ins = inputs as Record<string, tf.TensorInfo>;
+      const a = attrs as unknown as AdamKernelAttrs & { count: number };
       const io = access(backend);
-      const { infos, arrays } = io.alloc([p.shape, p.shape, p.shape]);
-      const [po, mo, vo] = arrays;
-      adamInto(
-        io.read(p),
-        io.read(g),
-        io.read(m),
-        io.read(v),
-        po,
-        mo,
-        vo,
-        attrs as unknown as AdamKernelAttrs,
-      );
+      const shapes: number[][] = [];
+      for (let k = 0; k < a.count; k++) {
+        const shape = ins[`p${k}`].shape;
+        shapes.push(shape, shape, shape);
+      }
+      const { infos, arrays } = io.alloc(shapes);
+      for (let k = 0; k < a.count; k++) {
+        const read = (name: string) => io.read(ins[`${name}${k}`]);
+        adamInto(
+          read('p'),
+          read('g'),
+          read('m'),
+          read('v'),
+          arrays[3 * k],
+          arrays[3 * k + 1],
+          arrays[3 * k + 2],
+          a,
+        );
+      }
       return infos;
     },
   });

@@ -85,19 +85,22 @@ export function adamUpdate(
   s: AdamScalars,
 ): void {
   if (hasCustomKernels()) {
-    for (let i = 0; i < params.length; i++) {
-      const [p, m, v] = tf
-        .engine()
-        .runKernel(
-          ADAM_UPDATE,
-          { p: params[i], g: grads[i], m: ms[i], v: vs[i] },
-          { ...s },
-        ) as tf.Tensor[];
-      ms[i].assign(m);
-      vs[i].assign(v);
-      params[i].assign(p);
-      tf.dispose([p, m, v]);
-    }
+    const inputs: Record<string, tf.Tensor> = {};
+    params.forEach((p, i) => {
+      inputs[`p${i}`] = p;
+      inputs[`g${i}`] = grads[i];
+      inputs[`m${i}`] = ms[i];
+      inputs[`v${i}`] = vs[i];
+    });
+    const outs = tf
+      .engine()
+      .runKernel(ADAM_UPDATE, inputs, { ...s, count: params.length }) as tf.Tensor[];
+    params.forEach((p, i) => {
+      p.assign(outs[3 * i]);
+      ms[i].assign(outs[3 * i + 1]);
+      vs[i].assign(outs[3 * i + 2]);
+    });
+    tf.dispose(outs);
     return;
   }
   tf.tidy(() => {

@@ -1,23 +1,26 @@
 import type { Rng } from '@adaar/data';
 import { tf } from '../tf';
 
-const TWO_PI = 2 * Math.PI;
-const INV_2_32 = 1 / 4294967296;
+const INV_2_31 = 1 / 2147483648;
 
 /**
- * Fills `out` with standard normal draws from `rng` (Box-Muller on 32-bit uniforms, about 3x
- * faster than drawing `rng.normal()` one by one; float32 precision is all a tensor keeps anyway).
- * Deterministic for a given generator state. Returns `out`.
+ * Fills `out` with normal draws from `rng` (Marsaglia's polar method on 32-bit uniforms: one
+ * log and one square root per pair, about 3x faster than `rng.normal()` one by one; float32
+ * precision is all a tensor keeps anyway). Deterministic for a given generator state.
+ * Returns `out`.
  */
 export function fillNormal32(rng: Rng, out: Float32Array, mean = 0, std = 1): Float32Array {
   const n = out.length;
-  for (let i = 0; i < n; i += 2) {
-    const u1 = (rng.nextUint32() + 0.5) * INV_2_32; // in (0, 1): log is finite
-    const u2 = rng.nextUint32() * INV_2_32;
-    const r = std * Math.sqrt(-2 * Math.log(u1));
-    const a = TWO_PI * u2;
-    out[i] = mean + r * Math.cos(a);
-    if (i + 1 < n) out[i + 1] = mean + r * Math.sin(a);
+  let i = 0;
+  while (i < n) {
+    // u, v uniform in (-1, 1)
+    const u = rng.nextUint32() * INV_2_31 - 1;
+    const v = rng.nextUint32() * INV_2_31 - 1;
+    const s = u * u + v * v;
+    if (s >= 1 || s === 0) continue;
+    const m = std * Math.sqrt((-2 * Math.log(s)) / s);
+    out[i++] = mean + u * m;
+    if (i < n) out[i++] = mean + v * m;
   }
   return out;
 }
