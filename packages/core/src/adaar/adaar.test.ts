@@ -179,6 +179,35 @@ describe('each network moves toward its objective', () => {
   });
 });
 
+describe('overlap "unlike" term (overlapWeight)', () => {
+  const last = (v: number[]) => v[v.length - 1];
+
+  it('alone (lambda 0) it pulls generated rows to where D2 scores real high-risk users', async () => {
+    const run = async (overlapWeight: number) => {
+      const f = await new Adaar({
+        ...TINY,
+        lambda: 0,
+        overlapWeight,
+        iterations: 150,
+        logEvery: 50,
+      }).fit(train, { seed: 1 });
+      const v = f.trainingCurve.adversarial.values;
+      f.dispose();
+      return { fake: last(v.d2Fake), real: last(v.d2Real) };
+    };
+    const off = await run(0);
+    const on = await run(5);
+    expect(on.fake).toBeGreaterThan(off.fake + 0.05);
+    // a hinge at the real high-risk level, not a push to "very high-risk": it stops near it
+    expect(on.fake).toBeLessThan(0.99);
+  });
+
+  it('rejects a negative or non-finite weight', () => {
+    expect(() => resolveAdaarOptions({ overlapWeight: -1 }, 4)).toThrow(/options\.overlapWeight/);
+    expect(() => resolveAdaarOptions({ overlapWeight: Number.NaN }, 4)).toThrow(AdaarInputError);
+  });
+});
+
 describe('registry', () => {
   it('registers the four names in one call; each factory fixes its ablation flag', () => {
     registerAdaarSamplers({ replace: true });

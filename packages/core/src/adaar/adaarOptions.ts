@@ -88,6 +88,13 @@ export interface AdaarOptions {
   readonly beta2?: number;
   /** lambda, the weight of D2's risk term in G's loss. Default 1. */
   readonly lambda?: number;
+  /**
+   * omega, weight of the overlap "unlike" term added to G's loss when D2 is on:
+   * `omega * mean max(0, m_P - D2logit(G(e)))`, where `m_P` is D2's mean logit on the
+   * iteration's real high-risk batch (held constant). It pushes only generated rows that D2
+   * scores as less risky than real high-risk users, i.e. those in the overlap. Default 0.
+   */
+  readonly overlapWeight?: number;
   /** One-sided label smoothing of D1's real targets (target = 1 - labelSmoothing). Default 0. */
   readonly labelSmoothing?: number;
   /** D2 warm-up iterations on balanced real batches before the adversarial loop. Default 200. */
@@ -136,6 +143,7 @@ export interface ResolvedAdaarOptions {
   readonly beta1: number;
   readonly beta2: number;
   readonly lambda: number;
+  readonly overlapWeight: number;
   readonly labelSmoothing: number;
   readonly d2WarmupIterations: number;
   readonly standardize: boolean;
@@ -179,6 +187,7 @@ export const ADAAR_VARIANTS: Readonly<Record<AdaarVariant, Preset>> = {
     beta1: 0.5,
     beta2: 0.999,
     lambda: 1,
+    overlapWeight: 0,
     labelSmoothing: 0,
     d2WarmupIterations: 200,
     standardize: true,
@@ -257,7 +266,13 @@ export function resolveAdaarOptions(opts: AdaarOptions, nCols: number): Resolved
   for (const k of ['beta1', 'beta2'] as const) {
     if (!(isNum(m[k], 0) && m[k] < 1)) fail(k, `expected a number in [0, 1), got ${m[k]}`);
   }
-  for (const k of ['lambda', 'd2SyntheticWeight', 'finetuneAeWeight', 'leakySlope'] as const) {
+  for (const k of [
+    'lambda',
+    'overlapWeight',
+    'd2SyntheticWeight',
+    'finetuneAeWeight',
+    'leakySlope',
+  ] as const) {
     if (!isNum(m[k], 0)) fail(k, `expected a number >= 0, got ${m[k]}`);
   }
   if (!(isNum(m.labelSmoothing, 0) && m.labelSmoothing < 1)) {

@@ -332,6 +332,11 @@ async function adversarialPhase(
           window.push({ d1: kept.d1 }, { d1: 2 });
           window.pushProbabilities(['d1Real', 'd1Fake'], kept.d1Logits);
         }
+        // Overlap term's reference: D2's mean logit on this iteration's real high-risk rows.
+        const d2RealMean =
+          kept.d2 && o.overlapWeight > 0
+            ? (tf.mean(tf.slice(kept.d2Logits, [0, 0], [b, 1])) as tf.Scalar)
+            : null;
         if (kept.d2) {
           window.push({ d2: kept.d2 }, { d2: d2Rows / b });
           window.pushProbabilities(
@@ -355,6 +360,11 @@ async function adversarialPhase(
             d2FakeLogits = tf.keep(l2);
             const risk = bceWithLogits(l2, 1);
             terms.push(o.lambda === 1 ? risk : (tf.mul(risk, o.lambda) as tf.Scalar));
+            if (d2RealMean) {
+              // Unlike term aimed at the overlap: hinge on rows D2 scores below real high-risk.
+              const gap = tf.mean(tf.relu(tf.sub(d2RealMean, l2))) as tf.Scalar;
+              terms.push(tf.mul(gap, o.overlapWeight) as tf.Scalar);
+            }
           }
           return (terms.length === 1 ? terms[0] : tf.addN(terms)) as tf.Scalar;
         });
