@@ -292,32 +292,31 @@ function timeOurs(
   hugepages: boolean,
   log: (s: string) => void,
 ): OursTiming[] {
-  const body = `
-const n = ${n}, d = ${d}, repeats = ${repeats};
+  const recs: OursTiming[] = [];
+  // one fresh process per sampler, so that none inherits another's heap
+  for (const key of keys) {
+    const body = `
+const n = ${n}, d = ${d}, repeats = ${repeats}, key = ${JSON.stringify(key)};
 const train = dataset(n, d, 0);
 let pos = 0; for (const v of train.y) pos += v;
-const out = [];
-for (const key of ${JSON.stringify(keys)}) {
-  const times = []; let generated = 0;
-  for (let r = -1; r < repeats; r++) {
-    const t0 = performance.now();
-    const res = await mod.fitResample(make(key), train, 'balance', { seed: r + 1 });
-    const t = (performance.now() - t0) / 1000;
-    if (r >= 0) times.push(t);
-    generated = res.nSynthetic;
-  }
-  const s = [...times].sort((a, b) => a - b); const m = s.length >> 1;
-  out.push({ n, d, sampler: key, classCounts: [n - pos, pos], generated, median_s: s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2, times_s: times });
+const times = []; let generated = 0;
+for (let r = -1; r < repeats; r++) {
+  const t0 = performance.now();
+  const res = await mod.fitResample(make(key), train, 'balance', { seed: r + 1 });
+  const t = (performance.now() - t0) / 1000;
+  if (r >= 0) times.push(t);
+  generated = res.nSynthetic;
 }
-console.log(JSON.stringify(out));
+const s = [...times].sort((a, b) => a - b); const m = s.length >> 1;
+console.log(JSON.stringify({ n, d, sampler: key, classCounts: [n - pos, pos], generated, median_s: s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2, times_s: times }));
 `;
-  const r = runChild(body, hugepages);
-  if (!r.ok) throw new Error(r.error);
-  const recs = r.json as OursTiming[];
-  for (const rec of recs) {
+    const r = runChild(body, hugepages);
+    if (!r.ok) throw new Error(r.error);
+    const rec = r.json as OursTiming;
     log(
       `  adaar ${rec.sampler.padEnd(7)} n=${n} median ${rec.median_s.toFixed(4)} s  generated ${rec.generated}  raw [${rec.times_s.map((t) => t.toFixed(4)).join(', ')}]`,
     );
+    recs.push(rec);
   }
   return recs;
 }
@@ -398,8 +397,8 @@ export interface SamplersPerfReport {
 }
 
 /**
- * Runs the samplers benchmark. In each of `rounds` rounds: ours in a fresh Node process
- * (median of `repeats` after one warm-up run, `fitResample` to balance), then
+ * Runs the samplers benchmark. In each of `rounds` rounds: ours, each sampler in a fresh Node
+ * process (median of `repeats` after one warm-up run, `fitResample` to balance), then
  * imbalanced-learn's `fit_resample` (../shared/peers/imblearn_bench.py, with and without
  * `OPENBLAS_CORETYPE=Cooperlake`, see ../shared/peers/README.md). Each side's fastest median
  * is compared (ratio = ours / imbalanced-learn). Then peak RSS at `scaleRows x scaleCols`

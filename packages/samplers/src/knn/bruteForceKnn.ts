@@ -10,10 +10,10 @@ export type KnnBackend = 'auto' | 'wasm' | 'js';
 /** Options of {@link BruteForceKnn}. */
 export interface BruteForceKnnOptions {
   /**
-   * `'wasm'`: candidate search with a WebAssembly SIMD float32 kernel (about 7x the speed of
-   * plain JavaScript); `'js'`: candidate search in float64 JavaScript; `'auto'` (default):
-   * `'wasm'` where the runtime supports WebAssembly SIMD, else `'js'`.
-   * Both return the exact float64 neighbours (see {@link BruteForceKnn}).
+   * `'wasm'`: candidate search with WebAssembly SIMD kernels (int16, then float32); `'js'`:
+   * candidate search in float64 JavaScript; `'auto'` (default): `'wasm'` where the runtime
+   * supports WebAssembly SIMD, else `'js'`. Both return the exact float64 neighbours (see
+   * {@link BruteForceKnn}).
    */
   readonly backend?: KnnBackend;
   /** Candidates kept per query beyond `k` before the exact re-ranking. Default 3. */
@@ -42,21 +42,28 @@ const U64 = 2 ** -53;
 /**
  * Exact brute-force k-nearest neighbours (squared Euclidean distance), fast.
  *
- * How: the data are centred on the reference mean, and distances are expanded as
- * `|q|^2 + |r|^2 - 2 q.r`, with the dot products computed in register blocks (4 queries x 8
- * reference rows in float32 WebAssembly SIMD, or 4 x 4 in float64 JavaScript) over
- * reference rows packed panel-wise. Each query keeps its `k + margin` best candidates and a
- * threshold, so most blocks need one vector compare. The candidates are then re-ranked with
- * exact float64 distances `sum_f (q_f - r_f)^2`, and the result is accepted only when a
- * rounding-error bound of the fast path, `tol = 2 (3d + 16) u (|q|^2 + max_r |r|^2)`,
- * proves that no row outside the candidates can be closer; otherwise (near-exact ties,
- * duplicates) that query is recomputed exactly over all rows. The neighbours are therefore
- * those of the exact float64 computation, ties broken by the lower index, as
- * scikit-learn's brute force with a stable sort.
+ * How: the data are centred on the reference mean and distances expanded as
+ * `|q|^2 + |r|^2 - 2 q.r`, the dot products computed by a WebAssembly SIMD kernel in
+ * register blocks of 4 queries x 8 reference rows, over reference rows packed panel-wise and
+ * swept in L2-sized tiles. Each query keeps its `k + margin` best candidates and a threshold,
+ * so most blocks cost one vector compare. Passes, each only for the queries the previous one
+ * could not settle:
+ * 1. int16: values quantised with one scale `s` to integers in [-Q, Q] (Q chosen so that
+ *    every int32 sum is exact), so the computed distance is within `sqrt(d) s` of the true
+ *    one; on worker threads when the call is large (see {@link BruteForceKnnOptions.threads});
+ * 2. float32 (when at least 64 queries remain), error bound `2 (3d + 16) 2^-24 (|q|^2 + max|r|^2)`;
+ * 3. an exact float64 scan of all rows, per query.
+ * After a pass, the candidates are re-ranked by the exact float64 distance
+ * `sum_f (q_f - r_f)^2`, and accepted only when the pass's error bound proves that no row
+ * outside them can be closer than the k-th (near-exact ties, duplicates and outliers fall
+ * through to the next pass). The neighbours are therefore those of the exact float64
+ * computation, ties broken by the lower index, as scikit-learn's brute force with a stable
+ * sort. Without WebAssembly SIMD (`backend: 'js'`), a 4 x 4 blocked float64 JavaScript kernel
+ * replaces passes 1-2 (bound `2 (3d + 16) 2^-53 (...)`).
  *
- * Cost: `nQueries x nReference x d` multiply-adds (about 30 GFLOP/s on one core with
- * WebAssembly SIMD, 5 GFLOP/s in JavaScript), memory `4 (nReference + nQueries) d` bytes
- * beside the inputs (chunked to at most 128 MiB each).
+ * Cost: `nQueries x nReference x d` multiply-adds, plus packing `nReference x d` values;
+ * memory: `2 (nReference + nQueries) d` bytes for int16 (`4 ...` for float32) beside the
+ * inputs, chunked to at most 2^25 values, plus one copy of the packed references per worker.
  *
  * @example
  * ```ts
