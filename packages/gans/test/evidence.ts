@@ -1,4 +1,13 @@
-import { type Dataset, indicesOfClass, Rng } from '@adaar/data';
+import { initBackend } from '@adaar/core';
+import {
+  type Dataset,
+  fitPreprocessor,
+  indicesOfClass,
+  Rng,
+  syntheticCredit,
+  validationSplit,
+} from '@adaar/data';
+import { expect } from 'vitest';
 
 /** Nearest-neighbour resemblance of synthetic rows on a class-balanced reference. */
 export interface BalancedNearestShare {
@@ -134,4 +143,63 @@ export function classRows(train: Dataset, label: 0 | 1): Float64Array {
     out.set(train.X.subarray(i * train.nCols, (i + 1) * train.nCols), k * train.nCols);
   });
   return out;
+}
+
+/** The evidence setting: training rows and two judges of "resembles the high-risk class". */
+export interface EvidenceSetting {
+  /** The bench's M7/M9 training part: month 7 minus a stratified 20 % validation part. */
+  readonly train: Dataset;
+  /** Share of rows a class-balanced logistic model fitted on month 6 (held out) calls high-risk. */
+  readonly highShare: (X: Float64Array) => number;
+  /** `highShare` of the real high-risk training rows. */
+  readonly realHigh: number;
+  /** `highShare` of the real low-risk training rows. */
+  readonly realLow: number;
+}
+
+/**
+ * Builds the evidence setting on the embedded synthetic credit data (seed 0): ~12,400
+ * training users of month 7, ~270 of them high-risk, as the bench's M7/M9 split.
+ */
+export async function evidenceSetting(): Promise<EvidenceSetting> {
+  await initBackend({ backend: 'wasm' });
+  const m7 = syntheticCredit({ months: [7], seed: 0 });
+  const m6 = syntheticCredit({ months: [6], seed: 0 });
+  const all = Uint32Array.from({ length: m7.nRows }, (_, i) => i);
+  const fit = validationSplit(m7, all, { fraction: 0.2, seed: 0 }).train;
+  const pre = fitPreprocessor(m7, fit);
+  const train = pre.transform(m7, fit);
+  const score = fitBalancedLogistic(pre.transform(m6));
+  const highShare = (X: Float64Array) => {
+    const s = score(X);
+    return s.reduce((t, v) => t + (v > 0 ? 1 : 0), 0) / s.length;
+  };
+  return {
+    train,
+    highShare,
+    realHigh: highShare(classRows(train, 1)),
+    realLow: highShare(classRows(train, 0)),
+  };
+}
+
+/** The two judges' verdicts on some rows. */
+export interface Resemblance {
+  readonly highShare: number;
+  readonly nearest: BalancedNearestShare;
+}
+
+/** Judges rows (e.g. synthetic high-risk rows) in an evidence setting. */
+export function judge(rows: Float64Array, e: EvidenceSetting): Resemblance {
+  return { highShare: e.highShare(rows), nearest: balancedNearestShare(rows, e.train) };
+}
+
+/**
+ * Asserts that rows resemble the high-risk class more than the low-risk class, by both
+ * judges: the held-out model calls them high-risk closer to as often as it does real
+ * high-risk rows than real low-risk rows; and with as many real high-risk as low-risk rows to
+ * choose from, their nearest real row is high-risk more often than for real low-risk rows.
+ */
+export function expectHighRiskLike(r: Resemblance, e: EvidenceSetting): void {
+  expect(Math.abs(r.highShare - e.realHigh)).toBeLessThan(Math.abs(r.highShare - e.realLow));
+  expect(r.nearest.synthetic).toBeGreaterThan(r.nearest.realLowRisk);
 }
