@@ -52,6 +52,3 @@ export function tableOrder(ids: readonly string[]): string[] {
   };
   return [...ids].sort((a, b) => rank(a) - rank(b));
 }
-
-/** The group order of Table 2. */
-export const METHOD_GROUPS = GROUP_ORDER;

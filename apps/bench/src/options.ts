@@ -119,9 +119,6 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-/** The option names {@link parseBenchArgs} accepts (without `--`). */
-export const OPTION_NAMES: readonly string[] = Object.keys(OPTIONS);
-
 function fail(option: string, message: string): never {
   throw new AdaarInputError(option, message);
 }
