@@ -1,4 +1,5 @@
 import { AdaarInputError } from '@adaar/data';
+import { BruteForceKnn, type KnnEngine } from '@adaar/samplers';
 
 /** A table of nearest neighbours among a set of points, excluding each point itself. */
 export interface NeighbourTable {
@@ -11,15 +12,22 @@ export interface NeighbourTable {
 }
 
 /**
- * Exact k-nearest-neighbour table (squared Euclidean distance, ties to the lower index) of
- * `n` points of dimension `dim`, each point's own index excluded. When `n <= k`, every
- * other point is a neighbour (`k` becomes `n - 1`), as methods.md 3.2 asks.
+ * Exact k-nearest-neighbour table (Euclidean distance, ties to the lower index) of `n`
+ * points of dimension `dim`, each point's own index excluded, computed with
+ * @adaar/samplers' `BruteForceKnn` (or another `KnnEngine`). When `n <= k`, every other point
+ * is a neighbour (`k` becomes `n - 1`), as methods.md 3.2 asks.
  *
  * @param Z - row-major points, `n * dim` values.
  * @param k - neighbours wanted; default 5.
- * @throws AdaarInputError when fewer than 2 points are given or `k < 1`.
+ * @param engine - the kNN engine; default a new `BruteForceKnn`.
+ * @throws AdaarInputError when fewer than 2 points are given, `k < 1`, or a value is not finite.
  */
-export function minorityNeighbours(Z: ArrayLike<number>, dim: number, k = 5): NeighbourTable {
+export function minorityNeighbours(
+  Z: ArrayLike<number>,
+  dim: number,
+  k = 5,
+  engine: KnnEngine = new BruteForceKnn(),
+): NeighbourTable {
   if (!Number.isInteger(k) || k < 1) {
     throw new AdaarInputError('k', `expected a positive integer, got ${k}`);
   }
@@ -29,30 +37,9 @@ export function minorityNeighbours(Z: ArrayLike<number>, dim: number, k = 5): Ne
   const n = Z.length / dim;
   if (n < 2) throw new AdaarInputError('Z', `needs at least 2 points for neighbours, got ${n}`);
   const kk = Math.min(k, n - 1);
-  const indices = new Uint32Array(n * kk);
-  const bestD = new Float64Array(kk);
-  const bestI = new Int32Array(kk);
-  for (let i = 0; i < n; i++) {
-    bestD.fill(Number.POSITIVE_INFINITY);
-    bestI.fill(-1);
-    for (let j = 0; j < n; j++) {
-      if (j === i) continue;
-      let d = 0;
-      for (let c = 0; c < dim; c++) {
-        const t = Z[i * dim + c] - Z[j * dim + c];
-        d += t * t;
-      }
-      if (d >= bestD[kk - 1]) continue;
-      let pos = kk - 1;
-      while (pos > 0 && bestD[pos - 1] > d) {
-        bestD[pos] = bestD[pos - 1];
-        bestI[pos] = bestI[pos - 1];
-        pos--;
-      }
-      bestD[pos] = d;
-      bestI[pos] = j;
-    }
-    for (let m = 0; m < kk; m++) indices[i * kk + m] = bestI[m];
-  }
+  const points = { data: Float64Array.from(Z), nRows: n, nCols: dim };
+  engine.fit(points);
+  const self = Int32Array.from({ length: n }, (_, i) => i);
+  const indices = Uint32Array.from(engine.kneighbors(points, kk, { exclude: self }));
   return { n, k: kk, indices };
 }
