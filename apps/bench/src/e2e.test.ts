@@ -218,14 +218,27 @@ describe('a tiny end-to-end run (logreg, NS + ROS + a user sampler, 2 seeds)', (
 describe('--sweep-k: one fit per seed, every K sampled from it', () => {
   it('writes Figure 2 and one record per K', async () => {
     const out = join(dir, 'sweep');
-    const r = await bench([...base, '--methods', 'ns,ros', '--seeds', '2', '--sweep-k', '1,2', '--out', out]);
+    const r = await bench([
+      ...base,
+      '--methods',
+      'ns,ros',
+      '--seeds',
+      '2',
+      '--sweep-k',
+      '1,2',
+      '--out',
+      out,
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const runs = readRuns(out);
     expect(runs).toHaveLength(2 * (1 + 2));
     for (const seed of [0, 1]) {
       const ros = runs.filter((x) => x.method === 'ros' && x.seed === seed);
       expect(ros.map((x) => x.k)).toEqual([1, 2]);
-      expect(ros.map((x) => x.nSynthetic)).toEqual([ros[0].nTrainPositive, 2 * ros[0].nTrainPositive]);
+      expect(ros.map((x) => x.nSynthetic)).toEqual([
+        ros[0].nTrainPositive,
+        2 * ros[0].nTrainPositive,
+      ]);
       // Same fitted sampler for both rates: one fit time shared by the records.
       expect(ros[1].fitSeconds).toBe(ros[0].fitSeconds);
     }
@@ -235,5 +248,32 @@ describe('--sweep-k: one fit per seed, every K sampled from it', () => {
     const csvRows = readFileSync(join(out, 'figure2.csv'), 'utf8').trim().split('\n');
     // header + (NS at K=1,2 + ROS at K=1,2) x (AUC, R@P0.1)
     expect(csvRows).toHaveLength(1 + 4 * 2);
+  }, 120_000);
+});
+
+describe('honesty: every method sees the same split, preprocessing, classifier and seed', () => {
+  it('ROS adding no rows (K = 0.001) scores exactly like NS, seed by seed', async () => {
+    const out = join(dir, 'same');
+    const r = await bench([
+      ...base,
+      '--classifier',
+      'mlp',
+      '--methods',
+      'ns,ros',
+      '--k',
+      '0.001',
+      '--seeds',
+      '2',
+      '--out',
+      out,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const runs = readRuns(out);
+    for (const seed of [0, 1]) {
+      const ns = runs.find((x) => x.method === 'ns' && x.seed === seed)!;
+      const ros = runs.find((x) => x.method === 'ros' && x.seed === seed)!;
+      expect(ros.nSynthetic).toBe(0);
+      expect(ros.metrics).toEqual(ns.metrics);
+    }
   }, 120_000);
 });
