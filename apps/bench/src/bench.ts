@@ -1,20 +1,23 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { AdaarInputError } from '@adaar/data';
+import { resolveBaganOptions } from '@adaar/gans';
 import { defaultSecondPrecision } from '@adaar/metrics';
-import { openDataSource } from './dataSource';
+import { openDataSource, VALIDATION_FRACTION } from './dataSource';
 import { type Executor, runJobs } from './executor';
 import { buildJobs, countRuns } from './grid';
 import { InProcessExecutor } from './inProcessExecutor';
 import { BUILTIN_METHOD_IDS, methodInfo } from './methods';
 import { type BenchConfig, checkMethods } from './options';
 import { currentRecords, type OutputsResult, writeFileAtomic, writeOutputs } from './outputs';
+import { samplerOptions } from './profiles';
 import { formatDuration, ProgressBar, type ProgressSink } from './progress';
 import { registerBenchSamplers } from './registerSamplers';
 import { runHash } from './runHash';
 import { createRunnerContext } from './runnerContext';
 import type { BackendRecord, RunRecord } from './runRecord';
 import { RunsFile } from './runsFile';
-import { gridOf, type ResolvedSetup, rapKey } from './setup';
+import { gridOf, type ResolvedSetup, rapKey, type SplitInfo } from './setup';
 import { loadSamplerModules } from './userSamplers';
 import { packageVersions } from './versions';
 import { WorkerExecutor } from './workerExecutor';
@@ -64,6 +67,7 @@ export async function resolveSetup(
   const source = await openDataSource(config.dataset, {
     targetPositiveRate: config.targetPositiveRate,
   });
+  checkMethodRequirements(config, source.splitInfo);
   const meanRate =
     source.splitInfo.reduce((s, i) => s + i.testPositiveRate, 0) / source.splitInfo.length;
   const precisions: number[] = [];
@@ -94,6 +98,28 @@ export async function resolveSetup(
     userLabels,
   };
   return { setup, source };
+}
+
+/**
+ * Checks, before training, that every split leaves each method enough high-risk training rows
+ * (after the validation carve-out): BAGAN's per-class latent covariance needs latentDim + 1.
+ * @throws AdaarInputError (`--methods`) naming the method, the split and the counts.
+ */
+export function checkMethodRequirements(
+  config: BenchConfig,
+  splitInfo: readonly SplitInfo[],
+): void {
+  if (!config.methods.includes('bagan')) return;
+  const { latentDim } = resolveBaganOptions(samplerOptions(config.profile, 'bagan'));
+  for (const s of splitInfo) {
+    const fit = s.nTrainPositive - Math.max(1, Math.round(VALIDATION_FRACTION * s.nTrainPositive));
+    if (fit < latentDim + 1) {
+      throw new AdaarInputError(
+        '--methods',
+        `bagan needs at least ${latentDim + 1} high-risk training rows (latent size ${latentDim} + 1), but split ${s.split} leaves ${fit} after the validation carve-out; leave bagan out or use more data`,
+      );
+    }
+  }
 }
 
 function fmtPct(r: number): string {

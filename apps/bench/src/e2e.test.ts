@@ -8,6 +8,7 @@ import { writeCreditCsv } from './testFixtures';
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-e2e-'));
 const csv = join(dir, 'credit.csv');
+const small = join(dir, 'small.csv');
 const example = new URL('../examples/jitter-ros.mjs', import.meta.url).pathname;
 
 function sink() {
@@ -46,7 +47,10 @@ const base = [
   '1',
 ];
 
-beforeAll(() => writeCreditCsv(csv));
+beforeAll(() => {
+  writeCreditCsv(csv);
+  writeCreditCsv(small, 600);
+});
 
 describe('bad CSV input stops before training, naming the option', () => {
   const cases: [string[], RegExp][] = [
@@ -84,6 +88,10 @@ describe('bad CSV input stops before training, naming the option', () => {
     [
       ['--csv', csv, '--label', 'bad', '--positive', '1', '--methods', 'ns,magic'],
       /^error: --methods: unknown method "magic"/m,
+    ],
+    [
+      ['--csv', small, '--label', 'bad', '--positive', '1', '--methods', 'ns,bagan'],
+      /^error: --methods: bagan needs at least 33 high-risk training rows/m,
     ],
     [
       [
