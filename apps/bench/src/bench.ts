@@ -187,7 +187,9 @@ export async function runBench(config: BenchConfig, env: BenchEnv): Promise<Benc
     if (nWorkers > 1 && !env.workerScript) {
       env.stderr.write('note: no worker script available; running every job in this thread\n');
     }
-    const bar = new ProgressBar(todo, byMethod, env.stderr);
+    const bar = new ProgressBar(todo, byMethod, env.stderr, undefined, (m) =>
+      methodInfo(m).generative ? 'neural' : 'classic',
+    );
     try {
       const backends = await Promise.all(executors.map((e) => e.start()));
       backend = backends[0];

@@ -62,4 +62,28 @@ describe('ProgressBar', () => {
     bar.close();
     expect(s.out.at(-1)!.endsWith('\n')).toBe(true);
   });
+  it('methods not measured yet cost what measured methods of their kind cost', () => {
+    let t = 0;
+    const s = sink(false);
+    const kind = (m: string) => (m.startsWith('gan') ? 'neural' : 'classic');
+    const bar = new ProgressBar(
+      4,
+      new Map([
+        ['gan1', 1],
+        ['gan2', 1],
+        ['ns', 2],
+      ]),
+      s,
+      () => t,
+      kind,
+    );
+    t = 100_000;
+    bar.finished('gan1', 100, 'a');
+    // Left: gan2 (neural, like gan1: 100 s) + 2 NS (no classic measured: overall mean 100 s).
+    expect(s.out[0]).toBe('[1/4] a  ETA 5:00\n');
+    t = 101_000;
+    bar.finished('ns', 1, 'b');
+    // Left: gan2 100 s + 1 NS x 1 s, at a speed-up of 1.
+    expect(s.out[1]).toBe('[2/4] b  ETA 1:41\n');
+  });
 });

@@ -19,7 +19,8 @@ export function formatDuration(seconds: number): string {
  * Progress of a bench run: finished runs out of the total, the rate, and an ETA.
  *
  * The ETA weighs the remaining runs by the mean duration measured so far for their method
- * (a GAN run costs far more than an NS run); methods not seen yet use the overall mean.
+ * (a GAN run costs far more than an NS run); methods not seen yet use the mean of measured
+ * methods of the same kind (`kindOf`, e.g. neural or classic), else the overall mean.
  * Elapsed time is wall time, so with W workers the rate already includes the parallelism.
  */
 export class ProgressBar {
@@ -35,12 +36,14 @@ export class ProgressBar {
    * @param remainingByMethod - how many of those runs each method has
    * @param sink - usually `process.stderr`
    * @param now - clock in milliseconds (injectable for tests)
+   * @param kindOf - groups methods of similar cost (default: all alike)
    */
   constructor(
     private readonly total: number,
     remainingByMethod: ReadonlyMap<string, number>,
     private readonly sink: ProgressSink,
     private readonly now: () => number = () => Date.now(),
+    private readonly kindOf: (method: string) => string = () => '',
   ) {
     this.start = now();
     for (const [m, n] of remainingByMethod) this.remaining.set(m, n);
@@ -56,10 +59,17 @@ export class ProgressBar {
       n += v.n;
     }
     const overall = seconds / n;
+    const byKind = new Map<string, { n: number; seconds: number }>();
+    for (const [m, v] of this.perMethod) {
+      const k = byKind.get(this.kindOf(m)) ?? { n: 0, seconds: 0 };
+      k.n += v.n;
+      k.seconds += v.seconds;
+      byKind.set(this.kindOf(m), k);
+    }
     let work = 0;
     let totalWork = 0;
     for (const [m, left] of this.remaining) {
-      const s = this.perMethod.get(m);
+      const s = this.perMethod.get(m) ?? byKind.get(this.kindOf(m));
       work += left * (s ? s.seconds / s.n : overall);
     }
     for (const v of this.perMethod.values()) totalWork += v.seconds;
