@@ -122,6 +122,9 @@ export function checkMethodRequirements(
   }
 }
 
+/** Below this many high-risk test rows the summary warns that R@P is coarse and noisy. */
+export const FEW_TEST_POSITIVES = 30;
+
 function fmtPct(r: number): string {
   return `${(100 * r).toFixed(2)} %`;
 }
@@ -136,7 +139,13 @@ export function summaryText(r: Omit<BenchResult, 'records'>, out: string): strin
     '',
     r.outputs.markdown,
     `R@P columns: precision ${s.precisions.join(', ')} (the first is the paper's R@P_0.1; the second is about 3.5x the test positive rate)`,
-    `Test positive rates: ${s.splitInfo.map((i) => `${i.split} ${fmtPct(i.testPositiveRate)}${i.note ? ` (${i.note})` : ''}`).join(', ')}`,
+    `Test positive rates: ${s.splitInfo.map((i) => `${i.split} ${fmtPct(i.testPositiveRate)} (${i.nTestPositive} of ${i.nTest}${i.note ? `; ${i.note}` : ''})`).join(', ')}`,
+    ...s.splitInfo
+      .filter((i) => i.nTestPositive < FEW_TEST_POSITIVES)
+      .map(
+        (i) =>
+          `WARNING: split ${i.split} has only ${i.nTestPositive} high-risk test rows: its R@P values move in steps of ${(1 / i.nTestPositive).toFixed(2)} and differences between methods are mostly noise${s.targetPositiveRate !== undefined ? ' (try --target-positive-rate none)' : ''}`,
+      ),
     `Backend: ${r.backend ? `${r.backend.name}${r.backend.native ? ' (native)' : ''}${r.backend.fallbackReason ? `; ${r.backend.fallbackReason}` : ''}` : 'not started (every run was already done)'}`,
     `Total time: ${formatDuration(r.totalSeconds)} (${r.newRuns} runs now, ${r.reusedRuns} reused from runs.jsonl${r.failures ? `, ${r.failures} jobs FAILED: see errors.log` : ''})`,
     `Outputs in ${out}: runs.jsonl, config.json, ${r.outputs.files.join(', ')}`,

@@ -297,6 +297,7 @@ export async function openDataSource(
       nTrain: train.length,
       nTrainPositive: pTrain,
       nTest: test.length,
+      nTestPositive: pTest,
       testPositiveRate: pTest / test.length,
       ...(target !== undefined
         ? {

@@ -232,7 +232,7 @@ export async function writeOutputs(
     testPositiveRates: setup.splitInfo.map((s) => ({
       split: s.split,
       rate: s.testPositiveRate,
-      ...(s.note ? { note: s.note } : {}),
+      note: `${s.nTestPositive} of ${s.nTest} test rows${s.note ? `; ${s.note}` : ''}`,
     })),
     table,
     figures,

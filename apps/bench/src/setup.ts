@@ -8,6 +8,7 @@ export interface SplitInfo {
   readonly nTrain: number;
   readonly nTrainPositive: number;
   readonly nTest: number;
+  readonly nTestPositive: number;
   readonly testPositiveRate: number;
   /** E.g. "positives subsampled to 2 % in train and test (seeded)". */
   readonly note?: string;
