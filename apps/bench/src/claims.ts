@@ -133,7 +133,11 @@ function describe(
   }
   const reversed = comps.filter((c) => !(c.meanDiff > 0));
   if (reversed.length > 0) {
-    return `Not as claimed: ${reversed.map((c) => `${l(c.b)} is at least as high as ${l(c.a)} (${d(c)})`).join('; ')}.`;
+    const r = (c: Comparison) =>
+      `${l(c.b)} ${c.meanDiff === 0 ? 'is as high as' : 'is higher than'} ${l(c.a)} ` +
+      `(${l(c.b)} ${c.meanB.toFixed(4)} vs ${l(c.a)} ${c.meanA.toFixed(4)}; ${l(c.b)} higher in ` +
+      `${c.losses}/${c.n} seeds, one-sided p = ${fmtP(c.pLess)})`;
+    return `Not as claimed: ${reversed.map(r).join('; ')}.`;
   }
   const weak = comps.filter((c) => !(c.pGreater < alpha));
   if (weak.length === 0) {
