@@ -134,7 +134,7 @@ function describe(
   const reversed = comps.filter((c) => !(c.meanDiff > 0));
   if (reversed.length > 0) {
     const r = (c: Comparison) =>
-      `${l(c.b)} ${c.meanDiff === 0 ? 'is as high as' : 'is higher than'} ${l(c.a)} ` +
+      `${l(c.b)} ${Math.abs(c.meanDiff) < 5e-5 ? 'is as high as (to 4 decimals)' : 'is higher than'} ${l(c.a)} ` +
       `(${l(c.b)} ${c.meanB.toFixed(4)} vs ${l(c.a)} ${c.meanA.toFixed(4)}; ${l(c.b)} higher in ` +
       `${c.losses}/${c.n} seeds, one-sided p = ${fmtP(c.pLess)})`;
     return `Not as claimed: ${reversed.map(r).join('; ')}.`;
