@@ -65,7 +65,7 @@ export function finalDiscriminatorValues(curves: readonly LossCurve[]): Record<s
  * validation rows), scores the test rows once and reports a record.
  */
 export class JobRunner {
-  private readonly refModels = new Map<string, Promise<Classifier>>();
+  private readonly refModels = new Map<string, Promise<LogisticRegression>>();
 
   constructor(
     private readonly setup: ResolvedSetup,
@@ -73,7 +73,8 @@ export class JobRunner {
     private readonly backend: BackendRecord,
   ) {}
 
-  private refModel(job: Job, data: PreparedSplit): Promise<Classifier> {
+  /** The reference risk model of a (split, seed): an L2 logistic regression on the real training rows. */
+  private refModel(job: Job, data: PreparedSplit): Promise<LogisticRegression> {
     const key = `${job.split}|${job.seed}`;
     let m = this.refModels.get(key);
     if (!m) {
@@ -97,22 +98,25 @@ export class JobRunner {
     X: Float64Array,
     samplerFinal: Readonly<Record<string, number>>,
   ): Promise<SampleDiagnostics | undefined> {
-    if (X.length < 2 * data.train.nCols) return undefined;
+    const d = data.train.nCols;
+    if (X.length < 2 * d) return undefined;
     const ref = await this.refModel(job, data);
-    const d = await diagnoseSamples(X, data.train, {
+    const w = ref.coef;
+    const b = ref.intercept;
+    const diag = await diagnoseSamples(X, data.train, {
       seed: deriveSeed(job.seed, `diagnostics:${job.method}`),
-      riskLogit: async (rows, n) => {
-        const p = await ref.predictProba(
-          withRows(data.train, rows.slice(0, n * data.train.nCols), 1),
-        );
-        return p.map((q) => {
-          const c = Math.min(1 - 1e-12, Math.max(1e-12, q));
-          return Math.log(c / (1 - c));
-        });
+      riskLogit: (rows, n) => {
+        const out = new Float64Array(n);
+        for (let i = 0; i < n; i++) {
+          let z = b;
+          for (let j = 0; j < d; j++) z += w[j] * rows[i * d + j];
+          out[i] = z;
+        }
+        return out;
       },
     });
     const out: Record<string, number> = {};
-    for (const [k, v] of Object.entries(d)) if (typeof v === 'number') out[k] = v;
+    for (const [k, v] of Object.entries(diag)) if (typeof v === 'number') out[k] = v;
     return { ...out, ...samplerFinal };
   }
 
