@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../backend';
 import { tf } from '../tf';
+import { useCustomKernels } from './kernels';
 import { bceWithLogits, mse, softmaxCrossEntropy } from './losses';
 
 beforeAll(async () => {
@@ -90,4 +91,45 @@ describe('mse', () => {
     expect(v2).toBeCloseTo((0 + 1 + 4 + 9) / 4, 6);
     tf.dispose([p, t]);
   });
+});
+
+describe('targets created inside the loss closure', () => {
+  // tf.variableGrads tidies the forward pass: a targets/weights/labels tensor made inside the
+  // closure is gone before the backward pass, so the losses must not read it there.
+  for (const kernels of [true, false]) {
+    it(`give the hand-computed gradients (custom kernels ${kernels ? 'on' : 'off'})`, () => {
+      useCustomKernels(kernels);
+      try {
+        const l = [0.5, -1.5, 2];
+        const v = tf.variable(tf.tensor2d(l, [3, 1]));
+        const before = tf.memory().numTensors;
+        const run = (loss: () => tf.Scalar): Float32Array => {
+          const { value, grads } = tf.variableGrads(loss, [v]);
+          const g = grads[v.name].dataSync() as Float32Array;
+          tf.dispose([value, grads[v.name]]);
+          return g;
+        };
+        const t = [1, 0, 1];
+        const w = [2, 1, 0.5];
+        const gb = run(() => bceWithLogits(v, tf.tensor2d(t, [3, 1]), tf.tensor2d(w, [3, 1])));
+        l.forEach((li, i) => {
+          expect(gb[i]).toBeCloseTo((w[i] * (sigmoid(li) - t[i])) / 3, 6);
+        });
+        const gm = run(() => mse(v, tf.tensor2d([0, 0, 3], [3, 1])));
+        [(2 * 0.5) / 3, (2 * -1.5) / 3, (2 * -1) / 3].forEach((e, i) => {
+          expect(gm[i]).toBeCloseTo(e, 6);
+        });
+        const gs = run(() =>
+          softmaxCrossEntropy(tf.reshape(v, [1, 3]) as tf.Tensor2D, tf.tensor1d([1], 'int32')),
+        );
+        const z = Math.exp(0.5) + Math.exp(-1.5) + Math.exp(2);
+        expect(gs[1]).toBeCloseTo(Math.exp(-1.5) / z - 1, 6);
+        expect(gs[2]).toBeCloseTo(Math.exp(2) / z, 6);
+        expect(tf.memory().numTensors).toBe(before);
+        v.dispose();
+      } finally {
+        useCustomKernels(true);
+      }
+    });
+  }
 });

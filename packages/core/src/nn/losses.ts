@@ -39,35 +39,47 @@ export function bceWithLogits(logits: tf.Tensor, targets: Target, weights?: tf.T
   checkSameSize(logits, targets, 'targets');
   if (weights) checkSameSize(logits, weights, 'weights');
   const n = logits.size;
+  // Tensors the gradient needs go through `save` (tf.variableGrads disposes everything else
+  // made in the loss closure, e.g. a targets tensor built there, before the backward pass).
+  const tIn = typeof targets === 'number' ? null : targets;
+  const extraInputs = [...(tIn ? [tIn] : []), ...(weights ? [weights] : [])];
+  const unpack = (saved: tf.Tensor[]) => ({
+    l: saved[0],
+    t: tIn ? saved[1] : null,
+    w: weights ? saved[tIn ? 2 : 1] : null,
+  });
   if (hasCustomKernels() && logits.dtype === 'float32') {
-    const extra = (): Record<string, tf.Tensor> => ({
-      ...(typeof targets === 'number' ? {} : { t: f32(targets) }),
-      ...(weights ? { w: f32(weights) } : {}),
-    });
     const attrs = { target: typeof targets === 'number' ? targets : 0 };
+    const ins = (u: ReturnType<typeof unpack>): Record<string, tf.Tensor> => ({
+      l: u.l,
+      ...(u.t ? { t: f32(u.t) } : {}),
+      ...(u.w ? { w: f32(u.w) } : {}),
+    });
     const fk = (l: tf.Tensor, save: (t: tf.Tensor[]) => void) => {
-      save([l]);
+      save([l, ...extraInputs]);
       return {
-        value: tf.engine().runKernel(BCE, { l, ...extra() }, attrs) as tf.Scalar,
+        value: tf.engine().runKernel(BCE, ins(unpack([l, ...extraInputs])), attrs) as tf.Scalar,
         gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => [
-          tf.engine().runKernel(BCE_GRAD, { l: saved[0], dy, ...extra() }, attrs) as tf.Tensor,
+          tf.engine().runKernel(BCE_GRAD, { ...ins(unpack(saved)), dy }, attrs) as tf.Tensor,
         ],
       };
     };
     // biome-ignore lint/suspicious/noExplicitAny: customGrad's typing is for fixed arities.
     return (tf.customGrad(fk as any) as (l: tf.Tensor) => tf.Scalar)(logits);
   }
+  const tt = (u: ReturnType<typeof unpack>): tf.Tensor =>
+    u.t ? tf.reshape(u.t, u.l.shape) : tf.scalar(targets as number, 'float32');
   const f = (l: tf.Tensor, save: (t: tf.Tensor[]) => void) => {
-    save([l]);
-    const t = tf.reshape(targetTensor(targets), typeof targets === 'number' ? [] : l.shape);
-    let per = tf.sub(tf.softplus(l), tf.mul(t, l));
-    if (weights) per = tf.mul(per, tf.reshape(weights, l.shape));
+    save([l, ...extraInputs]);
+    const u = unpack([l, ...extraInputs]);
+    let per = tf.sub(tf.softplus(l), tf.mul(tt(u), l));
+    if (u.w) per = tf.mul(per, tf.reshape(u.w, l.shape));
     return {
       value: tf.mean(per) as tf.Scalar,
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-        const tt = tf.reshape(targetTensor(targets), typeof targets === 'number' ? [] : l.shape);
-        let g = tf.mul(tf.sub(tf.sigmoid(saved[0]), tt), tf.div(dy, n));
-        if (weights) g = tf.mul(g, tf.reshape(weights, l.shape));
+        const s = unpack(saved);
+        let g = tf.mul(tf.sub(tf.sigmoid(s.l), tt(s)), tf.div(dy, n));
+        if (s.w) g = tf.mul(g, tf.reshape(s.w, s.l.shape));
         return [g];
       },
     };
@@ -104,29 +116,28 @@ export function softmaxCrossEntropy(logits: tf.Tensor2D, labels: tf.Tensor | num
     );
   }
   // tf.oneHot(..., 'float32') writes wrong values on wasm (tfjs 4.22): build int32, then cast.
-  const oneHot = (): tf.Tensor2D => {
-    if (typeof labels === 'number') {
+  // The label tensor reaches the gradient through `save` (see bceWithLogits).
+  const labelIn = typeof labels === 'number' ? [] : [labels];
+  const oneHot = (lab: tf.Tensor | undefined): tf.Tensor2D => {
+    if (lab === undefined) {
       return tf.cast(
-        tf.oneHot(tf.fill([n], labels, 'int32') as tf.Tensor1D, c),
+        tf.oneHot(tf.fill([n], labels as number, 'int32') as tf.Tensor1D, c),
         'float32',
       ) as tf.Tensor2D;
     }
-    if (labels.rank === 1) {
-      return tf.cast(
-        tf.oneHot(tf.cast(labels, 'int32') as tf.Tensor1D, c),
-        'float32',
-      ) as tf.Tensor2D;
+    if (lab.rank === 1) {
+      return tf.cast(tf.oneHot(tf.cast(lab, 'int32') as tf.Tensor1D, c), 'float32') as tf.Tensor2D;
     }
-    return labels as tf.Tensor2D;
+    return lab as tf.Tensor2D;
   };
   const f = (l: tf.Tensor2D, save: (t: tf.Tensor[]) => void) => {
-    save([l]);
+    save([l, ...labelIn]);
     const lse = tf.logSumExp(l, 1);
-    const picked = tf.sum(tf.mul(l, oneHot()), 1);
+    const picked = tf.sum(tf.mul(l, oneHot(labelIn[0])), 1);
     return {
       value: tf.mean(tf.sub(lse, picked)) as tf.Scalar,
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => [
-        tf.mul(tf.sub(tf.softmax(saved[0]), oneHot()), tf.div(dy, n)),
+        tf.mul(tf.sub(tf.softmax(saved[0]), oneHot(saved[1])), tf.div(dy, n)),
       ],
     };
   };
@@ -145,16 +156,17 @@ export function softmaxCrossEntropy(logits: tf.Tensor2D, labels: tf.Tensor | num
 export function mse(predictions: tf.Tensor, targets: Target): tf.Scalar {
   checkSameSize(predictions, targets, 'targets');
   const n = predictions.size;
+  const tIn = typeof targets === 'number' ? [] : [targets];
   if (hasCustomKernels() && predictions.dtype === 'float32') {
-    const extra = (): Record<string, tf.Tensor> =>
-      typeof targets === 'number' ? {} : { t: f32(targets) };
+    const ins = (p: tf.Tensor, t: tf.Tensor | undefined): Record<string, tf.Tensor> =>
+      t ? { p, t: f32(t) } : { p };
     const attrs = { target: typeof targets === 'number' ? targets : 0 };
     const fk = (p: tf.Tensor, save: (t: tf.Tensor[]) => void) => {
-      save([p]);
+      save([p, ...tIn]);
       return {
-        value: tf.engine().runKernel(MSE, { p, ...extra() }, attrs) as tf.Scalar,
+        value: tf.engine().runKernel(MSE, ins(p, tIn[0]), attrs) as tf.Scalar,
         gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => [
-          tf.engine().runKernel(MSE_GRAD, { p: saved[0], dy, ...extra() }, attrs) as tf.Tensor,
+          tf.engine().runKernel(MSE_GRAD, { ...ins(saved[0], saved[1]), dy }, attrs) as tf.Tensor,
         ],
       };
     };
