@@ -53,6 +53,8 @@ export type { LogisticRegressionOptions } from './classifiers/logisticRegression
 export { LogisticRegression } from './classifiers/logisticRegression';
 export type { MLPClassifierOptions, MLPEpoch } from './classifiers/mlpClassifier';
 export { MLPClassifier } from './classifiers/mlpClassifier';
+export type { MaxFeatures, RandomForestOptions } from './classifiers/randomForest';
+export { RandomForestClassifier } from './classifiers/randomForest';
 export { fsIOHandler } from './io/fsIOHandler';
 export type { ModelManifest, SaveModelOptions } from './io/modelDir';
 export { loadModelDir, readManifest, saveModelDir } from './io/modelDir';
