@@ -135,7 +135,7 @@ export function summaryText(r: Omit<BenchResult, 'records'>, out: string): strin
   const c = s.config;
   const lines = [
     '',
-    `Table 2: ${s.datasetLabel}, K = ${s.tableK}, ${c.classifier === 'mlp' ? 'MLP' : 'logistic regression'} classifier, ${c.seeds.length} seeds (mean ± sample std; best per column in bold)`,
+    `Table 2: ${s.datasetLabel}, K = ${s.tableK}, ${{ mlp: 'MLP', logreg: 'logistic regression', forest: 'random forest' }[c.classifier]} classifier, ${c.seeds.length} seeds (mean ± sample std; best per column in bold)`,
     '',
     r.outputs.markdown,
     `R@P columns: precision ${s.precisions.join(', ')} (the first is the paper's R@P_0.1; the second is about 3.5x the test positive rate)`,

@@ -66,6 +66,8 @@ describe('parseBenchArgs: values', () => {
     expect(c.k).toBe('balance');
     expect(c.sweepK).toEqual([1, 2, 4, 8, 16, 'balance']);
     expect(c.classifier).toBe('logreg');
+    expect(run(['--classifier', 'forest']).classifier).toBe('forest');
+    expect(run([]).classifier).toBe('mlp');
     expect(c.targetPositiveRate).toBe(0.02);
     expect(c.precisions).toEqual([0.1, 0.3]);
     expect(c.workers).toBe(3);
@@ -140,7 +142,7 @@ describe('parseBenchArgs: errors name the option', () => {
     [['--k', 'abc'], /^--k: /],
     [['--sweep-k', '1,,x'], /^--sweep-k: expected a positive number/],
     [['--sweep-k', '1,1'], /^--sweep-k: lists a rate twice/],
-    [['--classifier', 'gbdt'], /^--classifier: expected mlp or logreg, got "gbdt"/],
+    [['--classifier', 'gbdt'], /^--classifier: expected mlp, logreg or forest, got "gbdt"/],
     [['--target-positive-rate', '2'], /^--target-positive-rate: expected a fraction/],
     [['--precision', '0'], /^--precision: expected a fraction/],
     [['--workers', '0'], /^--workers: expected an integer in 1\.\.64/],

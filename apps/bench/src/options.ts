@@ -40,7 +40,7 @@ export type DatasetSpec =
 export type Profile = 'default' | 'quick';
 
 /** The downstream classifier, identical for every method. */
-export type ClassifierName = 'mlp' | 'logreg';
+export type ClassifierName = 'mlp' | 'logreg' | 'forest';
 
 /** A TensorFlow.js backend request (`auto`: native if available, else wasm). */
 export type BackendName = 'auto' | 'tensorflow' | 'wasm' | 'cpu';
@@ -370,8 +370,8 @@ export function parseBenchArgs(argv: readonly string[], now: Date = new Date()):
   }
   let classifier: ClassifierName = 'mlp';
   if (v.classifier !== undefined) {
-    if (v.classifier !== 'mlp' && v.classifier !== 'logreg') {
-      fail('--classifier', `expected mlp or logreg, got "${v.classifier}"`);
+    if (v.classifier !== 'mlp' && v.classifier !== 'logreg' && v.classifier !== 'forest') {
+      fail('--classifier', `expected mlp, logreg or forest, got "${v.classifier}"`);
     }
     classifier = v.classifier;
   }

@@ -193,10 +193,11 @@ export async function writeOutputs(
     },
     {
       label: 'Classifier',
-      value:
-        setup.config.classifier === 'mlp'
-          ? 'MLP d-64-32-1, early stopping on validation AUC'
-          : 'logistic regression',
+      value: {
+        mlp: 'MLP d-64-32-1, early stopping on validation AUC',
+        logreg: 'logistic regression',
+        forest: 'random forest, 100 trees, sqrt features per split, min 5 rows per leaf',
+      }[setup.config.classifier],
     },
     { label: 'Profile', value: setup.config.profile },
     {

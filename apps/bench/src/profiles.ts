@@ -30,6 +30,6 @@ export function classifierOptions(
   profile: Profile,
   classifier: ClassifierName,
 ): Record<string, unknown> {
-  if (profile === 'default' || classifier === 'logreg') return {};
+  if (profile === 'default' || classifier !== 'mlp') return {};
   return { maxEpochs: 10, patience: 3 };
 }

@@ -1,4 +1,9 @@
-import { diagnoseSamples, LogisticRegression, MLPClassifier } from '@adaar/core';
+import {
+  diagnoseSamples,
+  LogisticRegression,
+  MLPClassifier,
+  RandomForestClassifier,
+} from '@adaar/core';
 import { concatDatasets, countClasses, type Dataset, withRows } from '@adaar/data';
 import { evaluateScores } from '@adaar/metrics';
 import { createSampler, type FittedSampler, syntheticCount } from '@adaar/samplers';
@@ -22,6 +27,7 @@ interface Classifier {
 
 function makeClassifier(setup: ResolvedSetup): Classifier {
   const opts = classifierOptions(setup.config.profile, setup.config.classifier);
+  if (setup.config.classifier === 'forest') return new RandomForestClassifier(opts);
   return setup.config.classifier === 'mlp' ? new MLPClassifier(opts) : new LogisticRegression(opts);
 }
 

@@ -30,7 +30,9 @@ Protocol:
                           "balance" (default 1)
   --sweep-k 1,2,4,8,16,balance
                           Figure 2: fit each generator once per seed, sample every K
-  --classifier mlp|logreg downstream classifier, the same for every method (default mlp)
+  --classifier mlp|logreg|forest
+                          downstream classifier, the same for every method (default mlp;
+                          forest: random forest, 100 trees, sqrt features, leaves >= 5 rows)
   --precision P1,P2       precisions of the R@P columns (default 0.1,auto; auto = about
                           3.5x the test positive rate)
   --profile default|quick quick: 2 seeds and short training (a smoke run)
