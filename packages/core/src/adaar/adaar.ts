@@ -12,7 +12,6 @@ import {
   buildGenerationState,
   disposeGenerationState,
   type GenerationState,
-  generateStandardized,
 } from './adaarGenerator';
 import { loadAdaar } from './adaarIo';
 import { type AdaarNetworks, buildAdaarNetworks, disposeNetworks } from './adaarNetworks';
@@ -20,6 +19,7 @@ import { type AdaarOptions, type ResolvedAdaarOptions, resolveAdaarOptions } fro
 import { trainAdaar } from './adaarTrainer';
 import { diagnoseSamples, type RiskLogitScorer } from './diagnostics';
 import { type AdaarDiagnostics, type AdaarScaling, FittedAdaar } from './fittedAdaar';
+import { drawFiltered } from './sampleFilter';
 import { emptyTrainingCurve } from './trainingCurve';
 
 /** Options of {@link Adaar}'s constructor: the model options plus run-time hooks. */
@@ -224,7 +224,7 @@ export class Adaar implements Sampler<FittedAdaar> {
     riskLogit: RiskLogitScorer | undefined,
   ) {
     const n = o.diagnosticsSamples;
-    const z = generateStandardized(o, nets, state, train.nCols, n, rng);
+    const z = drawFiltered(o, nets, state, train.nCols, n, rng);
     const rows = new Float64Array(z.length);
     for (let i = 0; i < z.length; i++) {
       const j = i % train.nCols;

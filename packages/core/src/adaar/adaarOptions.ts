@@ -44,6 +44,13 @@ export interface AdaarOptions {
   /** gamma, the weight of D2's synthetic term with `d2OnSynthetic`. Default 1. */
   readonly d2SyntheticWeight?: number;
   /**
+   * Share s in [0, 1) of the high-risk half of each D2 batch that is generated rows labelled
+   * high-risk: D2 sees `b - m` real high-risk, `m = min(b - 1, round(s * b))` generated (G
+   * detached) and `b` low-risk rows per iteration, so it stays cooperative but also learns where
+   * G's samples lie. Not with `d2OnSynthetic`. Default 0 (the paper: D2 on real rows only).
+   */
+  readonly d2SyntheticShare?: number;
+  /**
    * Encoder during the adversarial phase (4.6-C): `'frozen'` (default), or `'finetune'`:
    * each discriminator step also updates Enc (D1/D2 gradients reach it) and Enc+Dec take
    * `finetuneAeWeight x L_AE` on the same real batch.
@@ -95,6 +102,23 @@ export interface AdaarOptions {
    * scores as less risky than real high-risk users, i.e. those in the overlap. Default 0.
    */
   readonly overlapWeight?: number;
+  /**
+   * Feature matching weight phi: adds `phi * mean_k (f_k(real) - f_k(fake))^2` to G's loss,
+   * where `f(.)` is the batch mean of D1's last hidden layer (its penultimate layer) on the
+   * iteration's real high-risk batch (held constant) and on G's batch (Salimans et al. 2016).
+   * It asks the generated batch to match real high-risk users' statistics, not only to fool
+   * D1 row by row (aimed at spread). Needs D1: absent in the "w/o D1" ablation. Default 0.
+   */
+  readonly featureMatchingWeight?: number;
+  /**
+   * Share of draws kept at sample time, in (0, 1]. Below 1, `sample(n)` draws
+   * `ceil(n / sampleFilterKeep)` candidates and keeps the `n` with the highest
+   * `log D1(x) + log D2(x)` (the discriminators' probabilities of "real high-risk" and
+   * "high-risk", each scoring the returned row, encoded first when they read latent codes; a
+   * missing discriminator is left out), in draw order. End-of-fit diagnostics use the same
+   * filter. Default 1 (no filter).
+   */
+  readonly sampleFilterKeep?: number;
   /** One-sided label smoothing of D1's real targets (target = 1 - labelSmoothing). Default 0. */
   readonly labelSmoothing?: number;
   /** D2 warm-up iterations on balanced real batches before the adversarial loop. Default 200. */
@@ -124,6 +148,7 @@ export interface ResolvedAdaarOptions {
   readonly residualDecode: boolean;
   readonly d2OnSynthetic: boolean;
   readonly d2SyntheticWeight: number;
+  readonly d2SyntheticShare: number;
   readonly encoder: 'frozen' | 'finetune';
   readonly finetuneAeWeight: number;
   readonly latentDim: number;
@@ -144,6 +169,8 @@ export interface ResolvedAdaarOptions {
   readonly beta2: number;
   readonly lambda: number;
   readonly overlapWeight: number;
+  readonly featureMatchingWeight: number;
+  readonly sampleFilterKeep: number;
   readonly labelSmoothing: number;
   readonly d2WarmupIterations: number;
   readonly standardize: boolean;
@@ -169,6 +196,7 @@ export const ADAAR_VARIANTS: Readonly<Record<AdaarVariant, Preset>> = {
     residualDecode: false,
     d2OnSynthetic: false,
     d2SyntheticWeight: 1,
+    d2SyntheticShare: 0,
     encoder: 'frozen',
     finetuneAeWeight: 1,
     aeHidden: [64, 32],
@@ -188,6 +216,8 @@ export const ADAAR_VARIANTS: Readonly<Record<AdaarVariant, Preset>> = {
     beta2: 0.999,
     lambda: 1,
     overlapWeight: 0,
+    featureMatchingWeight: 0,
+    sampleFilterKeep: 1,
     labelSmoothing: 0,
     d2WarmupIterations: 200,
     standardize: true,
@@ -269,11 +299,21 @@ export function resolveAdaarOptions(opts: AdaarOptions, nCols: number): Resolved
   for (const k of [
     'lambda',
     'overlapWeight',
+    'featureMatchingWeight',
     'd2SyntheticWeight',
     'finetuneAeWeight',
     'leakySlope',
   ] as const) {
     if (!isNum(m[k], 0)) fail(k, `expected a number >= 0, got ${m[k]}`);
+  }
+  if (!(isNum(m.d2SyntheticShare, 0) && m.d2SyntheticShare < 1)) {
+    fail('d2SyntheticShare', `expected a number in [0, 1), got ${m.d2SyntheticShare}`);
+  }
+  if (m.d2SyntheticShare > 0 && m.d2OnSynthetic) {
+    fail('d2SyntheticShare', 'cannot be combined with d2OnSynthetic (choose one)');
+  }
+  if (!(isNum(m.sampleFilterKeep, 0, 1) && m.sampleFilterKeep > 0)) {
+    fail('sampleFilterKeep', `expected a number in (0, 1], got ${m.sampleFilterKeep}`);
   }
   if (!(isNum(m.labelSmoothing, 0) && m.labelSmoothing < 1)) {
     fail('labelSmoothing', `expected a number in [0, 1), got ${m.labelSmoothing}`);

@@ -14,6 +14,7 @@ import {
 } from './adaarGenerator';
 import type { AdaarNetworks } from './adaarNetworks';
 import type { ResolvedAdaarOptions } from './adaarOptions';
+import { hiddenFeatures } from './hiddenFeatures';
 import { LossWindow } from './lossWindow';
 import { type AdaarTrainingCurve, pushCurvePoint } from './trainingCurve';
 
@@ -198,6 +199,7 @@ async function adversarialPhase(
   const toDiscriminatorSpace = (h: tf.Tensor2D, apply: ApplyOptions) =>
     decoded ? (dec as Mlp).apply(h, apply) : h;
 
+  const mShare = o.d2SyntheticShare > 0 ? Math.min(b - 1, Math.round(o.d2SyntheticShare * b)) : 0;
   const d1RealTarget = 1 - o.labelSmoothing;
   const d2Rows = o.d2OnSynthetic ? 3 * b : 2 * b;
   const { d1Targets, d2Targets, d2Weights } = tf.tidy(() => ({
@@ -305,7 +307,12 @@ async function adversarialPhase(
           }
           if (D2) {
             const xn = realBatch(XN, realN, inT);
-            const rows = [xp, xn, ...(o.d2OnSynthetic ? [fake] : [])];
+            // d2SyntheticShare: the last m rows of the high-risk half are generated ones.
+            const pos =
+              mShare > 0
+                ? [tf.slice(xp, [0, 0], [b - mShare, -1]), tf.slice(fake, [0, 0], [mShare, -1])]
+                : [xp];
+            const rows = [...pos, xn, ...(o.d2OnSynthetic ? [fake] : [])];
             const logits = D2.apply(tf.concat(rows) as tf.Tensor2D, {
               training: true,
               inputGrad: finetune,
@@ -335,26 +342,45 @@ async function adversarialPhase(
         // Overlap term's reference: D2's mean logit on this iteration's real high-risk rows.
         const d2RealMean =
           kept.d2 && o.overlapWeight > 0
-            ? (tf.mean(tf.slice(kept.d2Logits, [0, 0], [b, 1])) as tf.Scalar)
+            ? (tf.mean(tf.slice(kept.d2Logits, [0, 0], [b - mShare, 1])) as tf.Scalar)
             : null;
         if (kept.d2) {
           window.push({ d2: kept.d2 }, { d2: d2Rows / b });
-          window.pushProbabilities(
-            o.d2OnSynthetic ? ['d2Real', 'd2Low', 'd2FakeTrain'] : ['d2Real', 'd2Low'],
-            kept.d2Logits,
-          );
+          if (mShare > 0) {
+            const l = kept.d2Logits;
+            window.pushProbabilities(['d2Real'], tf.slice(l, [0, 0], [b - mShare, 1]));
+            window.pushProbabilities(['d2FakeTrain'], tf.slice(l, [b - mShare, 0], [mShare, 1]));
+            window.pushProbabilities(['d2Low'], tf.slice(l, [b, 0], [b, 1]));
+          } else {
+            window.pushProbabilities(
+              o.d2OnSynthetic ? ['d2Real', 'd2Low', 'd2FakeTrain'] : ['d2Real', 'd2Low'],
+              kept.d2Logits,
+            );
+          }
         }
+        // Feature matching reference: D1's (updated) hidden features on the real batch, constant.
+        const fmReal =
+          D1 && o.featureMatchingWeight > 0
+            ? (tf.mean(hiddenFeatures(D1, realBatch(XP, realP, ipT)), 0) as tf.Tensor1D)
+            : null;
         if (kept.ae) window.push({ ae: kept.ae });
 
         // ---- G step (fresh noise; D1, D2 and the decoder frozen) ----
         const noiseG = tf.tensor2d(drawG.noise, [b, o.noiseDim]);
         const idxG = drawG.anchorIdx ? tf.tensor1d(drawG.anchorIdx, 'int32') : null;
         let d2FakeLogits: tf.Tensor | null = null;
+        let fmValue: tf.Scalar | null = null;
         const gLoss = optG.minimize(() => {
           const h = generateCodes(nets, genState, noiseG, idxG, { inputGrad: false });
           const x = toDiscriminatorSpace(h, { training: false, trainable: false });
           const terms: tf.Scalar[] = [];
           if (D1) terms.push(bceWithLogits(D1.apply(x, { training: false, trainable: false }), 1));
+          if (D1 && fmReal) {
+            const gap = tf.sub(fmReal, tf.mean(hiddenFeatures(D1, x), 0));
+            const fm = tf.mean(tf.square(gap)) as tf.Scalar;
+            fmValue = tf.keep(fm);
+            terms.push(tf.mul(fm, o.featureMatchingWeight) as tf.Scalar);
+          }
           if (D2) {
             const l2 = D2.apply(x, { training: false, trainable: false });
             d2FakeLogits = tf.keep(l2);
@@ -369,6 +395,7 @@ async function adversarialPhase(
           return (terms.length === 1 ? terms[0] : tf.addN(terms)) as tf.Scalar;
         });
         window.push({ g: gLoss });
+        if (fmValue) window.push({ fm: fmValue });
         if (d2FakeLogits) window.pushProbabilities(['d2Fake'], d2FakeLogits);
       });
 

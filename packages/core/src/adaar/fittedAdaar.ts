@@ -3,11 +3,7 @@ import type { FittedSampler, SampleOptions } from '@adaar/samplers';
 import { saveModelDir } from '../io/modelDir';
 import type { Mlp } from '../nn/mlp';
 import { tf } from '../tf';
-import {
-  disposeGenerationState,
-  type GenerationState,
-  generateStandardized,
-} from './adaarGenerator';
+import { disposeGenerationState, type GenerationState } from './adaarGenerator';
 import {
   ADAAR_NETWORK_ORDER,
   type AdaarNetworkName,
@@ -17,6 +13,7 @@ import {
 } from './adaarNetworks';
 import type { ResolvedAdaarOptions } from './adaarOptions';
 import type { SampleDiagnostics } from './diagnostics';
+import { drawFiltered } from './sampleFilter';
 import type { AdaarTrainingCurve } from './trainingCurve';
 
 /** Model kind written into the manifest of a saved ADAAR model. */
@@ -34,6 +31,15 @@ export type AdaarDiagnostics = SampleDiagnostics & {
   readonly d2Low?: number;
   readonly d2Fake?: number;
 };
+
+/** {@link FittedAdaar.sample}'s options: the sampler contract's, plus a filter override. */
+export interface AdaarSampleOptions extends SampleOptions {
+  /**
+   * Share of candidate draws kept by the D1/D2 filter for this call, in (0, 1] (see
+   * `AdaarOptions.sampleFilterKeep`). Default: the model's `options.sampleFilterKeep`.
+   */
+  readonly filterKeep?: number;
+}
 
 /** Per-column standardisation used inside the model: `z = (x - mean) / std`. */
 export interface AdaarScaling {
@@ -124,15 +130,21 @@ export class FittedAdaar implements FittedSampler {
   /**
    * Draws `n` synthetic high-risk rows in the training set's feature space (original units),
    * row-major. Uses the model's own random stream unless `opts.seed` is given; with
-   * `opts.out`, writes into (and returns a view of) that array.
+   * `opts.out`, writes into (and returns a view of) that array. With a sample filter
+   * (`options.sampleFilterKeep` or `opts.filterKeep` below 1) the rows are the best-scored
+   * of `ceil(n / keep)` draws.
    *
    * @throws AdaarInputError (argument `n`) unless a non-negative integer; (argument `out`)
-   *   when `out` is too short.
+   *   when `out` is too short; (argument `filterKeep`) unless in (0, 1].
    * @throws NotFittedError after {@link FittedAdaar.dispose}.
    */
-  sample(n: number, opts: SampleOptions = {}): Float64Array {
+  sample(n: number, opts: AdaarSampleOptions = {}): Float64Array {
     if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) {
       throw new AdaarInputError('n', `expected a non-negative integer, got ${String(n)}`);
+    }
+    const keep = opts.filterKeep ?? this.options.sampleFilterKeep;
+    if (!(typeof keep === 'number' && keep > 0 && keep <= 1)) {
+      throw new AdaarInputError('filterKeep', `expected a number in (0, 1], got ${String(keep)}`);
     }
     const nets = this.alive();
     const d = this.nCols;
@@ -145,7 +157,7 @@ export class FittedAdaar implements FittedSampler {
     } else out = new Float64Array(n * d);
     if (n === 0) return out;
     const rng = opts.seed === undefined ? this.rng : toRng(opts.seed);
-    const z = generateStandardized(this.options, nets, this.state, d, n, rng);
+    const z = drawFiltered(this.options, nets, this.state, d, n, rng, keep);
     const { mean, std } = this.scaling;
     for (let i = 0; i < z.length; i++) {
       const j = i % d;
