@@ -59,6 +59,17 @@ describe.each(backends)('BruteForceKnn (%s)', (backend) => {
     expect(backend === 'wasm' ? c.i16 : c.f64).toBeGreaterThan(0.95 * X.nRows);
   });
 
+  it('settles unproven queries with a wider second candidate pass (margin 0)', () => {
+    // with k + 0 candidates the first pass can prove nothing; the wider pass must settle them
+    const { X, neighbors, k } = loadKnn2000();
+    const knn = new BruteForceKnn({ backend, margin: 0 });
+    knn.fit(X);
+    const self = Int32Array.from({ length: X.nRows }, (_, i) => i);
+    expect(rows(knn.kneighbors(X, k, { exclude: self }), k)).toEqual(neighbors);
+    const c = knn.lastStageCounts;
+    if (backend === 'wasm') expect(c.i16).toBeGreaterThan(0.95 * X.nRows);
+  });
+
   it('finds hand-computed neighbours on a line', () => {
     const ref = { data: Float64Array.from([0, 1, 3, 7, 15]), nRows: 5, nCols: 1 };
     const knn = new BruteForceKnn({ backend });

@@ -1,8 +1,20 @@
 import { AdaarInputError, NotFittedError } from '@adaar/data';
 import type { KnnEngine, KnnMatrix, KnnQueryOptions } from './knnEngine';
 import { KERNEL_PANEL, KERNEL_QUERY_BLOCK } from './knnKernelWat';
-import { defaultThreads, runParallelI16 } from './knnWorkers';
-import { type KnnKernelScan, kernelBytes, loadKnnKernel, wasmApi } from './wasmKernel';
+import {
+  defaultThreads,
+  type I16ScanJob,
+  i16RegionBytes,
+  runI16Job,
+  scanI16Batches,
+} from './knnWorkers';
+import {
+  type KnnKernelScan,
+  kernelBytes,
+  loadKnnKernel,
+  type WasmMemory,
+  wasmApi,
+} from './wasmKernel';
 
 /** Which implementation {@link BruteForceKnn} runs. */
 export type KnnBackend = 'auto' | 'wasm' | 'js';
@@ -19,9 +31,10 @@ export interface BruteForceKnnOptions {
   /** Candidates kept per query beyond `k` before the exact re-ranking. Default 3. */
   readonly margin?: number;
   /**
-   * Threads for the int16 pass: `'auto'` (default) uses up to 8 worker threads (Node, with
-   * `worker_threads` and SharedArrayBuffer) when a call has at least 2^29 multiply-adds of
-   * work, else runs on the calling thread; a number forces that many (1: never).
+   * Threads for the int16 pass, the calling thread included: `'auto'` (default) uses the
+   * machine's parallelism (at most 8; Node, with `worker_threads`, SharedArrayBuffer and
+   * shared WebAssembly memories) when a call has at least 2^29 multiply-adds of work, else
+   * only the calling thread; a number forces that many (1: no worker threads).
    */
   readonly threads?: number | 'auto';
 }
@@ -33,8 +46,14 @@ const U32 = 2 ** -24;
 const TILE_BYTES = 1 << 18;
 /** Multiply-adds of a call from which `threads: 'auto'` uses worker threads. */
 const PARALLEL_MIN_WORK = 2 ** 29;
-/** Largest packed int16 reference set shared with worker threads (bytes). */
-const PARALLEL_MAX_REF_BYTES = 2 ** 30;
+/** Largest chunk of packed int16 reference rows in WebAssembly memory at once (bytes). */
+const I16_CHUNK_BYTES = 2 ** 28;
+/** Largest WebAssembly memory kept between calls (bytes); larger ones are freed after the call. */
+const KEEP_MEMORY_BYTES = 2 ** 27;
+/** Query batches per thread of an int16 scan (threads claim batches until none is left). */
+const BATCHES_PER_THREAD = 16;
+/** Most query blocks in one batch. */
+const MAX_BATCH_BLOCKS = 64;
 /** Fewest unsettled queries worth a float32 pass (which packs all reference rows again). */
 const MIN_F32_QUERIES = 64;
 const U64 = 2 ** -53;
@@ -45,25 +64,30 @@ const U64 = 2 ** -53;
  * How: the data are centred on the reference mean and distances expanded as
  * `|q|^2 + |r|^2 - 2 q.r`, the dot products computed by a WebAssembly SIMD kernel in
  * register blocks of 4 queries x 8 reference rows, over reference rows packed panel-wise and
- * swept in L2-sized tiles. Each query keeps its `k + margin` best candidates and a threshold,
- * so most blocks cost one vector compare. Passes, each only for the queries the previous one
- * could not settle:
- * 1. int16: values quantised with one scale `s` to integers in [-Q, Q] (Q chosen so that
- *    every int32 sum is exact), so the computed distance is within `sqrt(d) s` of the true
- *    one; on worker threads when the call is large (see {@link BruteForceKnnOptions.threads});
- * 2. float32 (when at least 64 queries remain), error bound `2 (3d + 16) 2^-24 (|q|^2 + max|r|^2)`;
- * 3. an exact float64 scan of all rows, per query.
+ * swept in L2-sized tiles. Each query keeps its best candidates and a threshold, so most
+ * blocks cost one vector compare. Passes, each only for the queries the previous one could
+ * not settle:
+ * 1. int16, `k + margin` candidates: values quantised with one scale `s` to integers in
+ *    [-Q, Q] (Q chosen so that every int32 sum is exact), so the computed distance is within
+ *    `sqrt(d) s` of the true one; on worker threads beside the calling one when the call is
+ *    large (see {@link BruteForceKnnOptions.threads});
+ * 2. int16 again, `4 (k + margin) + 16` candidates, over the reference rows already packed
+ *    (near-ties beyond the margin; few queries, so cheap);
+ * 3. float32 (when at least 64 queries remain), error bound `2 (3d + 16) 2^-24 (|q|^2 + max|r|^2)`;
+ * 4. an exact float64 scan of all rows, per query.
  * After a pass, the candidates are re-ranked by the exact float64 distance
  * `sum_f (q_f - r_f)^2`, and accepted only when the pass's error bound proves that no row
  * outside them can be closer than the k-th (near-exact ties, duplicates and outliers fall
  * through to the next pass). The neighbours are therefore those of the exact float64
  * computation, ties broken by the lower index, as scikit-learn's brute force with a stable
  * sort. Without WebAssembly SIMD (`backend: 'js'`), a 4 x 4 blocked float64 JavaScript kernel
- * replaces passes 1-2 (bound `2 (3d + 16) 2^-53 (...)`).
+ * replaces passes 1-3 (bound `2 (3d + 16) 2^-53 (...)`).
  *
  * Cost: `nQueries x nReference x d` multiply-adds, plus packing `nReference x d` values;
  * memory: `2 (nReference + nQueries) d` bytes for int16 (`4 ...` for float32) beside the
- * inputs, chunked to at most 2^25 values, plus one copy of the packed references per worker.
+ * inputs, the reference rows in chunks of at most 256 MiB (float32: 2^25 values). The
+ * WebAssembly memory of the int16 passes (shared by all threads) is kept for later calls
+ * while it is at most 128 MiB, since first writes to fresh memory are slow on some systems.
  *
  * @example
  * ```ts
@@ -79,6 +103,7 @@ export class BruteForceKnn implements KnnEngine {
   private readonly threads: number | 'auto';
   private ref: KnnMatrix | undefined;
   private mean: Float64Array | undefined;
+  private refMaxAbs: number | undefined;
 
   /**
    * @throws AdaarInputError (argument `backend`) when `'wasm'` is asked for and the runtime
@@ -114,16 +139,31 @@ export class BruteForceKnn implements KnnEngine {
    * @throws AdaarInputError (argument `reference`) for a bad shape or a non-finite value.
    */
   fit(reference: KnnMatrix): void {
-    checkMatrix('reference', reference);
+    checkShape('reference', reference);
     const { data, nRows, nCols } = reference;
     const mean = new Float64Array(nCols);
+    const lo = new Float64Array(nCols).fill(Number.POSITIVE_INFINITY);
+    const hi = new Float64Array(nCols).fill(Number.NEGATIVE_INFINITY);
     for (let i = 0; i < nRows; i++) {
       const o = i * nCols;
-      for (let f = 0; f < nCols; f++) mean[f] += data[o + f];
+      for (let f = 0; f < nCols; f++) {
+        const v = data[o + f];
+        mean[f] += v;
+        if (v < lo[f]) lo[f] = v;
+        if (v > hi[f]) hi[f] = v;
+      }
     }
-    for (let f = 0; f < nCols; f++) mean[f] /= nRows || 1;
+    // a non-finite value makes its column's sum non-finite
+    if (!mean.every(Number.isFinite)) checkFinite('reference', reference);
+    let maxAbs = 0;
+    for (let f = 0; f < nCols; f++) {
+      mean[f] /= nRows || 1;
+      // = max_i |data[i][f] - mean[f]| as computed in floating point (rounding is monotonic)
+      if (nRows > 0) maxAbs = Math.max(maxAbs, hi[f] - mean[f], mean[f] - lo[f]);
+    }
     this.ref = reference;
     this.mean = mean;
+    this.refMaxAbs = maxAbs;
   }
 
   /**
@@ -179,8 +219,10 @@ export class BruteForceKnn implements KnnEngine {
     let maxRn = 0;
     let pending: Int32Array | undefined; // undefined: all queries
     const counts = { i16: 0, f32: 0, f64: 0, exact: 0 };
-    usedThreads = 1;
-    for (const stage of this.stages(ref.nCols)) {
+    let i16: I16State | undefined;
+    let threadsUsed = 1;
+    for (const pass of this.passes(ref.nCols, size, ref.nRows)) {
+      const stage = pass.stage;
       if (
         pending &&
         (pending.length === 0 || (stage === 'f32' && pending.length < MIN_F32_QUERIES))
@@ -189,7 +231,7 @@ export class BruteForceKnn implements KnnEngine {
       }
       const sub = pending ? subsetQueries(queries, pending) : queries;
       const subExclude = pending ? Int32Array.from(pending, (q) => exclude[q]) : exclude;
-      const lists = new CandidateLists(sub.nRows, size, subExclude);
+      let lists: CandidateLists;
       let accept: Acceptance;
       if (stage === 'i16') {
         const work = sub.nRows * ref.nRows * ref.nCols;
@@ -199,11 +241,19 @@ export class BruteForceKnn implements KnnEngine {
               ? defaultThreads()
               : 1
             : this.threads;
-        const scale = scanI16(sub, ref, mean, lists, threads);
+        const share = threads > 1 && loadKnnKernel('i16-shared') !== null;
+        lists = new CandidateLists(sub.nRows, pass.size, subExclude, share);
+        i16 ??= { quant: this.i16Quant(queries), memory: undefined, chunk: -1 };
+        threadsUsed = Math.max(
+          threadsUsed,
+          scanI16(sub, ref, mean, lists, share ? threads : 1, i16),
+        );
+        const { scale } = i16.quant;
         const slack = Math.sqrt(ref.nCols) + 1e-6;
         accept = (_q, last, kth) =>
           (Math.sqrt(last) - slack) * scale > Math.sqrt(kth) * (1 + 1e-12);
       } else {
+        lists = new CandidateLists(sub.nRows, pass.size, subExclude, false);
         const qNorm = centredNorms(sub, mean);
         if (!rNorm) {
           rNorm = centredNorms(ref, mean);
@@ -215,30 +265,86 @@ export class BruteForceKnn implements KnnEngine {
         accept = (q, last, kth) => last - factor * (qNorm[q] + maxRn) > kth;
       }
       const failed = finalise(sub, ref, k, lists, accept, out, pending);
-      counts[stage] = sub.nRows - failed.length;
+      counts[stage] += sub.nRows - failed.length;
       pending = pending ? Int32Array.from(failed, (i) => (pending as Int32Array)[i]) : failed;
     }
     const rest = pending ?? Int32Array.from({ length: nq }, (_, i) => i);
     for (const q of rest) exactRow(queries, q, ref, k, exclude[q], out);
     counts.exact = rest.length;
     this.lastStageCounts = counts;
-    this.lastThreads = usedThreads;
+    this.lastThreads = threadsUsed;
     return out;
   }
 
   /**
-   * Diagnostics of the last `kneighbors` call: how many queries each stage settled (`i16`,
-   * `f32`: WebAssembly kernels; `f64`: JavaScript; `exact`: the per-query float64 scan).
+   * Diagnostics of the last `kneighbors` call: how many queries each stage settled (`i16`:
+   * the WebAssembly int16 passes; `f32`: the WebAssembly float32 pass; `f64`: JavaScript;
+   * `exact`: the per-query float64 scan).
    */
   lastStageCounts: Readonly<Record<Stage | 'exact', number>> = { i16: 0, f32: 0, f64: 0, exact: 0 };
 
-  /** Diagnostics: threads the int16 pass of the last `kneighbors` call ran on. */
+  /** Diagnostics: threads (the calling one included) the int16 passes of the last `kneighbors` call ran on. */
   lastThreads = 1;
 
-  private stages(d: number): Stage[] {
-    if (this.backend === 'js') return ['f64'];
-    return i16Levels(d) >= MIN_I16_LEVELS && loadKnnKernel('i16') ? ['i16', 'f32'] : ['f32'];
+  /** The candidate-search passes, with their list sizes (`size`: k + margin). */
+  private passes(d: number, size: number, nRef: number): { stage: Stage; size: number }[] {
+    if (this.backend === 'js') return [{ stage: 'f64', size }];
+    if (i16Levels(d) < MIN_I16_LEVELS || !loadKnnKernel('i16')) return [{ stage: 'f32', size }];
+    const wide = Math.min(nRef, WIDE_FACTOR * size + WIDE_EXTRA);
+    return [
+      { stage: 'i16', size },
+      ...(wide > size ? [{ stage: 'i16' as const, size: wide }] : []),
+      { stage: 'f32', size },
+    ];
   }
+
+  /** The int16 quantisation of a call: one scale for the queries and the reference rows. */
+  private i16Quant(queries: KnnMatrix): I16Quant {
+    const ref = this.ref as KnnMatrix;
+    const mean = this.mean as Float64Array;
+    const maxAbs = Math.max(this.refMaxAbs as number, maxAbsCentred(queries, mean));
+    const levels = i16Levels(ref.nCols);
+    const scale = maxAbs > 0 ? maxAbs / levels : 1;
+    return { levels, scale, inv: 1 / scale, steps: Math.ceil(ref.nCols / 2) };
+  }
+}
+
+/**
+ * Candidates of the second int16 pass, for the queries the first could not settle:
+ * `WIDE_FACTOR * (k + margin) + WIDE_EXTRA`.
+ */
+const WIDE_FACTOR = 4;
+const WIDE_EXTRA = 16;
+
+/** The int16 quantisation of one `kneighbors` call. */
+interface I16Quant {
+  /** Largest |quantised value| (see {@link i16Levels}). */
+  readonly levels: number;
+  /** Value of one quantisation step, and its inverse. */
+  readonly scale: number;
+  readonly inv: number;
+  /** Steps of two int16 values per row: `ceil(d / 2)`. */
+  readonly steps: number;
+}
+
+/** The int16 passes' state within one `kneighbors` call: which reference chunk `memory` holds. */
+interface I16State {
+  readonly quant: I16Quant;
+  memory: WasmMemory | undefined;
+  chunk: number;
+}
+
+function maxAbsCentred(m: KnnMatrix, mean: Float64Array): number {
+  const { data, nRows, nCols } = m;
+  let max = 0;
+  for (let i = 0; i < nRows; i++) {
+    const o = i * nCols;
+    for (let f = 0; f < nCols; f++) {
+      const v = Math.abs(data[o + f] - mean[f]);
+      if (v > max) max = v;
+    }
+  }
+  return max;
 }
 
 /** A candidate-search stage of {@link BruteForceKnn}. */
@@ -265,6 +371,11 @@ function subsetQueries(m: KnnMatrix, rows: Int32Array): KnnMatrix {
 }
 
 function checkMatrix(name: string, m: KnnMatrix): void {
+  checkShape(name, m);
+  checkFinite(name, m);
+}
+
+function checkShape(name: string, m: KnnMatrix): void {
   if (!m || !(m.data instanceof Float64Array)) {
     throw new AdaarInputError(name, 'expected { data: Float64Array, nRows, nCols }');
   }
@@ -278,6 +389,10 @@ function checkMatrix(name: string, m: KnnMatrix): void {
       `data has ${data.length} values, expected ${nRows} x ${nCols} = ${nRows * nCols}`,
     );
   }
+}
+
+function checkFinite(name: string, m: KnnMatrix): void {
+  const { data, nCols } = m;
   for (let i = 0; i < data.length; i++) {
     if (!Number.isFinite(data[i])) {
       const r = Math.floor(i / nCols);
@@ -304,21 +419,34 @@ function centredNorms(m: KnnMatrix, mean: Float64Array): Float64Array {
   return out;
 }
 
-/** Per query: the `size` best candidates so far by approximate distance, and a threshold. */
+/**
+ * Per query: the `size` best candidates so far by approximate distance, and a threshold.
+ * With `shared`, the arrays live in SharedArrayBuffers (worker threads fill them in place).
+ */
 class CandidateLists {
-  readonly dist: Float64Array;
-  readonly idx: Int32Array;
+  dist!: Float64Array;
+  idx!: Int32Array;
   /** Approximate distance a new candidate must beat: the list's last once it is full. */
-  readonly thr: Float64Array;
+  thr!: Float64Array;
+  readonly exclude: Int32Array;
 
   constructor(
-    nq: number,
+    readonly nq: number,
     readonly size: number,
-    readonly exclude: Int32Array,
+    exclude: Int32Array,
+    readonly shared: boolean,
   ) {
-    this.dist = new Float64Array(nq * size).fill(Number.POSITIVE_INFINITY);
-    this.idx = new Int32Array(nq * size).fill(-1);
-    this.thr = new Float64Array(nq).fill(Number.POSITIVE_INFINITY);
+    this.exclude = shared ? sharedCopy(exclude) : exclude;
+    this.reset(shared);
+  }
+
+  /** Empties the lists (in fresh arrays, shared or not). */
+  reset(shared: boolean): void {
+    const buf = (bytes: number) => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+    const n = this.nq * this.size;
+    this.dist = new Float64Array(buf(8 * n)).fill(Number.POSITIVE_INFINITY);
+    this.idx = new Int32Array(buf(4 * n)).fill(-1);
+    this.thr = new Float64Array(buf(8 * this.nq)).fill(Number.POSITIVE_INFINITY);
   }
 
   /** Offers reference row j at approximate distance d to query q; returns the new threshold. */
@@ -436,10 +564,46 @@ function scanF32(
   }
 }
 
+function sharedCopy(a: Int32Array): Int32Array {
+  const out = new Int32Array(new SharedArrayBuffer(4 * a.length));
+  out.set(a);
+  return out;
+}
+
+/** The WebAssembly memory kept between int16 scans (first touch of fresh pages is slow). */
+let keptMemory: { memory: WasmMemory; shared: boolean } | undefined;
+
 /**
- * Candidate search with the int16 kernel: centred values quantised to integers in [-Q, Q]
- * with one scale `s` (so `s |q' - r'|` is within `sqrt(d) s` of the true distance), distances
- * computed exactly in int32. Returns `s`.
+ * A WebAssembly memory of at least `bytes` (shared or not): the kept one, grown if needed,
+ * while it stays within {@link KEEP_MEMORY_BYTES}; else a fresh one (kept when small enough).
+ */
+function scanMemory(bytes: number, shared: boolean): WasmMemory {
+  const pages = Math.ceil(bytes / 65536);
+  const kept = keptMemory;
+  if (kept && kept.shared === shared) {
+    const have = kept.memory.buffer.byteLength / 65536;
+    if (have >= pages) return kept.memory;
+    if (pages * 65536 <= KEEP_MEMORY_BYTES) {
+      kept.memory.grow(pages - have);
+      return kept.memory;
+    }
+  }
+  const Memory = (wasmApi() as NonNullable<ReturnType<typeof wasmApi>>).Memory;
+  const memory = shared
+    ? new Memory({ initial: pages, maximum: 65536, shared: true })
+    : new Memory({ initial: pages });
+  if (pages * 65536 <= KEEP_MEMORY_BYTES) keptMemory = { memory, shared };
+  return memory;
+}
+
+/**
+ * Candidate search with the int16 kernel: centred values quantised to integers in
+ * [-levels, levels] with one scale `s` (so `s |q' - r'|` is within `sqrt(d) s` of the true
+ * distance), distances computed exactly in int32. Reference rows are packed chunk by chunk
+ * (one chunk up to {@link I16_CHUNK_BYTES}) into WebAssembly memory; a chunk `state` says is
+ * there already is not packed again. With `threads > 1` (lists shared), worker threads scan
+ * beside the calling one (see `knnWorkers.ts`).
+ * @returns the threads that took part.
  */
 function scanI16(
   queries: KnnMatrix,
@@ -447,179 +611,140 @@ function scanI16(
   mean: Float64Array,
   lists: CandidateLists,
   threads: number,
+  state: I16State,
 ): number {
   const d = ref.nCols;
-  const steps = Math.ceil(d / 2);
+  const { steps, levels, inv } = state.quant;
   const QB = KERNEL_QUERY_BLOCK;
   const PR = KERNEL_PANEL;
-  const Q = i16Levels(d);
-  let maxAbs = 0;
-  for (const m of [queries, ref]) {
-    for (let i = 0; i < m.nRows; i++) {
-      const o = i * d;
-      for (let f = 0; f < d; f++) {
-        const v = Math.abs(m.data[o + f] - mean[f]);
-        if (v > maxAbs) maxAbs = v;
-      }
-    }
+  const shared = lists.shared;
+  // one kind of memory wherever shared ones exist, so that the kept memory serves every call
+  const sharedKernel = loadKnnKernel('i16-shared');
+  const sharedMemory = sharedKernel !== null;
+  const kernel = sharedKernel ?? (loadKnnKernel('i16') as KnnKernelScan);
+  const T = shared && sharedMemory ? threads : 1;
+  const nq = queries.nRows;
+  const nqb = Math.ceil(nq / QB);
+  const batchBlocks = Math.max(
+    1,
+    Math.min(MAX_BATCH_BLOCKS, Math.ceil(nqb / (T * BATCHES_PER_THREAD))),
+  );
+  const nBatches = Math.ceil(nqb / batchBlocks);
+  const nqPad = nBatches * batchBlocks * QB;
+  const buf = (bytes: number) => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+  const qBuf = buf(nqPad * steps * 4);
+  const qnBuf = buf(nqPad * 4);
+  const Q16 = new Int16Array(qBuf);
+  const QN = new Int32Array(qnBuf);
+  for (let i = 0; i < nq; i++) {
+    QN[i] = quantiseRow(queries.data, i * d, d, mean, inv, levels, Q16, i * steps * 2, 1);
   }
-  const scale = maxAbs > 0 ? maxAbs / Q : 1;
-  const inv = 1 / scale;
-  const quant = (v: number): number => Math.max(-Q, Math.min(Q, Math.round(v * inv)));
-  usedThreads = 1;
-  if (threads > 1 && scanI16Parallel(queries, ref, mean, inv, steps, lists, threads)) {
-    usedThreads = threads;
-    return scale;
+  const regionBytes = i16RegionBytes(batchBlocks, steps);
+  const rowsPerChunk = Math.max(PR, Math.floor(I16_CHUNK_BYTES / (steps * 4) / PR) * PR);
+  let used = 1;
+  for (let r0 = 0; r0 < ref.nRows; r0 += rowsPerChunk) {
+    const nr = Math.min(rowsPerChunk, ref.nRows - r0);
+    const np = Math.ceil(nr / PR);
+    const bRn = align16(np * PR * steps * 4);
+    const regions = align16(bRn + np * PR * 4);
+    const memory = scanMemory(regions + T * regionBytes, sharedMemory);
+    if (state.memory !== memory || state.chunk !== r0) {
+      state.memory = memory;
+      state.chunk = r0;
+      const I16 = new Int16Array(memory.buffer);
+      const I32 = new Int32Array(memory.buffer);
+      packI16(ref.data, r0, nr, np, d, steps, mean, inv, levels, I16, 0, I32, bRn >> 2);
+    }
+    const job: I16ScanJob = {
+      memory,
+      bR: 0,
+      bRn,
+      np,
+      nr,
+      r0,
+      steps,
+      tile: Math.max(1, Math.floor(TILE_BYTES / (steps * 4 * PR))),
+      nq,
+      queries: qBuf,
+      qn: qnBuf,
+      size: lists.size,
+      dist: lists.dist.buffer,
+      idx: lists.idx.buffer,
+      thr: lists.thr.buffer,
+      exclude: lists.exclude.buffer,
+      next: buf(4),
+      nBatches,
+      batchBlocks,
+      regions,
+      regionBytes,
+    };
+    const here = (): void => {
+      scanI16Batches(job, 0, (offer) => kernel.instantiate(memory, offer), QB, PR);
+    };
+    if (T === 1) {
+      here();
+      continue;
+    }
+    const ran = runI16Job(job, kernelBytes('i16-shared'), T - 1, here);
+    if (ran === 0) {
+      // a worker failed: start afresh on this thread, in memory no worker can still write to
+      if (keptMemory?.memory === memory) keptMemory = undefined;
+      state.memory = undefined;
+      lists.reset(false);
+      const alone = new CandidateLists(lists.nq, lists.size, lists.exclude, false);
+      scanI16(queries, ref, mean, alone, 1, state);
+      lists.dist = alone.dist;
+      lists.idx = alone.idx;
+      lists.thr = alone.thr;
+      return 1;
+    }
+    used = Math.max(used, ran);
   }
-  const qChunk = Math.max(QB, Math.floor(CHUNK_FLOATS / (2 * steps) / QB) * QB);
-  const rChunk = Math.max(PR, Math.floor(CHUNK_FLOATS / (2 * steps) / PR) * PR);
-  const qPad = Math.ceil(Math.min(queries.nRows, qChunk) / QB) * QB;
-  const rPad = Math.ceil(Math.min(ref.nRows, rChunk) / PR) * PR;
-  // byte offsets
-  const bR = 0;
-  const bRn = align16(bR + rPad * steps * 4);
-  const bQ = align16(bRn + rPad * 4);
-  const bQn = align16(bQ + qPad * steps * 4);
-  const bThr = align16(bQn + qPad * 4);
-  const bScratch = align16(bThr + qPad * 4);
-  const bytes = bScratch + QB * PR * 4;
-  const Memory = wasmApi()!.Memory;
-  const memory = new Memory({ initial: Math.ceil(bytes / 65536) + 1 });
-  const I16 = new Int16Array(memory.buffer);
-  const I32 = new Int32Array(memory.buffer);
-  const MAXI = 2147483647;
-  let q0 = 0;
-  let r0 = 0;
-  const exclude = lists.exclude;
-  const sI = bScratch >> 2;
-  const tI = bThr >> 2;
-  const offer = (qb: number, p: number): void => {
-    for (let ii = 0; ii < QB; ii++) {
-      const qLocal = qb * QB + ii;
-      const q = q0 + qLocal;
-      if (q >= queries.nRows) break;
-      let t = lists.thr[q];
-      const s0 = sI + ii * PR;
-      for (let l = 0; l < PR; l++) {
-        const dist = I32[s0 + l];
-        if (!(dist < t)) continue;
-        const j = r0 + p * PR + l;
-        if (j >= ref.nRows || j === exclude[q]) continue;
-        t = lists.offer(q, j, dist);
-      }
-      I32[tI + qLocal] = Math.min(t, MAXI);
-    }
-  };
-  const scan = (loadKnnKernel('i16') as KnnKernelScan).instantiate(memory, offer);
-  for (q0 = 0; q0 < queries.nRows; q0 += qChunk) {
-    const nq = Math.min(qChunk, queries.nRows - q0);
-    const nqb = Math.ceil(nq / QB);
-    for (let i = 0; i < nqb * QB; i++) {
-      const o = (bQ >> 1) + i * steps * 2;
-      let norm = 0;
-      if (i < nq) {
-        const src = (q0 + i) * d;
-        for (let f = 0; f < d; f++) {
-          const v = quant(queries.data[src + f] - mean[f]);
-          I16[o + f] = v;
-          norm += v * v;
-        }
-        I32[tI + i] = Math.min(lists.thr[q0 + i], MAXI);
-      } else {
-        I32[tI + i] = -MAXI - 1;
-      }
-      for (let f = i < nq ? d : 0; f < steps * 2; f++) I16[o + f] = 0;
-      I32[(bQn >> 2) + i] = norm;
-    }
-    for (r0 = 0; r0 < ref.nRows; r0 += rChunk) {
-      const nr = Math.min(rChunk, ref.nRows - r0);
-      const np = Math.ceil(nr / PR);
-      packI16(ref.data, r0, nr, np, d, steps, mean, inv, I16, bR >> 1, I32, bRn >> 2);
-      const tile = Math.max(1, Math.floor(TILE_BYTES / (steps * 4 * PR)));
-      for (let p0 = 0; p0 < np; p0 += tile) {
-        const p1 = Math.min(np, p0 + tile);
-        for (let qb = 0; qb < nqb; qb++) {
-          scan(qb, p0, p1, steps * 4, bQ, bQn, bThr, bR, bRn, bScratch);
-        }
-      }
-    }
-  }
-  return scale;
+  return used;
 }
 
-/** Threads the last int16 scan ran on (diagnostics). */
-let usedThreads = 1;
-
-/** The int16 scan on worker threads; false when it could not run (the caller scans itself). */
-function scanI16Parallel(
-  queries: KnnMatrix,
-  ref: KnnMatrix,
+/**
+ * Quantises row values `data[src..src+d-1] - mean` to integers `round((v - mean) * inv)` in
+ * [-levels, levels] (each within 1/2 of the scaled value), written to `out[o + f * stride]`
+ * (two values per step: `stride` counts steps) with a zero pad to an even count. Returns the
+ * row's squared norm (exact in int32: see {@link i16Levels}).
+ */
+function quantiseRow(
+  data: Float64Array,
+  src: number,
+  d: number,
   mean: Float64Array,
   inv: number,
-  steps: number,
-  lists: CandidateLists,
-  threads: number,
-): boolean {
-  const PR = KERNEL_PANEL;
-  const QB = KERNEL_QUERY_BLOCK;
-  const d = ref.nCols;
-  const np = Math.ceil(ref.nRows / PR);
-  const refBytes = np * steps * PR * 4;
-  if (refBytes > PARALLEL_MAX_REF_BYTES) return false;
-  const refs = new SharedArrayBuffer(refBytes);
-  const rn = new SharedArrayBuffer(np * PR * 4);
-  packI16(
-    ref.data,
-    0,
-    ref.nRows,
-    np,
-    d,
-    steps,
-    mean,
-    inv,
-    new Int16Array(refs),
-    0,
-    new Int32Array(rn),
-    0,
-  );
-  const nqPad = Math.ceil(queries.nRows / QB) * QB;
-  const qs = new SharedArrayBuffer(nqPad * steps * 4);
-  const qn = new SharedArrayBuffer(nqPad * 4);
-  const Q16 = new Int16Array(qs);
-  const QN = new Int32Array(qn);
-  for (let i = 0; i < queries.nRows; i++) {
-    const src = i * d;
-    const o = i * steps * 2;
-    let norm = 0;
-    for (let f = 0; f < d; f++) {
-      const v = Math.round((queries.data[src + f] - mean[f]) * inv);
-      Q16[o + f] = v;
-      norm += v * v;
-    }
-    QN[i] = norm;
+  levels: number,
+  out: Int16Array,
+  o: number,
+  stride: number,
+): number {
+  let norm = 0;
+  let f = 0;
+  for (; f + 1 < d; f += 2, o += 2 * stride) {
+    const qa = quantise((data[src + f] - mean[f]) * inv, levels);
+    const qb = quantise((data[src + f + 1] - mean[f + 1]) * inv, levels);
+    out[o] = qa;
+    out[o + 1] = qb;
+    norm += qa * qa + qb * qb;
   }
-  const exclude = new SharedArrayBuffer(4 * queries.nRows);
-  new Int32Array(exclude).set(lists.exclude);
-  return runParallelI16(
-    {
-      kernel: kernelBytes('i16'),
-      refs,
-      refBytes,
-      rn,
-      queries: qs,
-      qn,
-      exclude,
-      nq: queries.nRows,
-      nr: ref.nRows,
-      np,
-      steps,
-      size: lists.size,
-      tile: Math.max(1, Math.floor(TILE_BYTES / (steps * 4 * PR))),
-    },
-    threads,
-    lists.dist,
-    lists.idx,
-  );
+  if (f < d) {
+    const qa = quantise((data[src + f] - mean[f]) * inv, levels);
+    out[o] = qa;
+    out[o + 1] = 0;
+    norm += qa * qa;
+  }
+  return norm;
+}
+
+/**
+ * `floor(x + 1/2)` clamped to [-levels, levels], for |x| <= levels (up to rounding): the sum
+ * `x + 65536.5` is positive and below 2^31, so `| 0` floors it. Branch-free (the sign of `x`
+ * is random, which makes `Math.round` or a sign test slow).
+ */
+function quantise(x: number, levels: number): number {
+  return Math.max(-levels, Math.min(levels, ((x + 65536.5) | 0) - 65536));
 }
 
 /** Quantises and packs reference rows `r0..r0+nr-1` into int16 panels, with exact int norms. */
@@ -632,6 +757,7 @@ function packI16(
   steps: number,
   mean: Float64Array,
   inv: number,
+  levels: number,
   I16: Int16Array,
   o16: number,
   I32: Int32Array,
@@ -642,19 +768,15 @@ function packI16(
   for (let j = 0; j < np * PR; j++) {
     const p = (j / PR) | 0;
     const base = o16 + p * steps * stride + (j - p * PR) * 2;
-    let norm = 0;
     if (j < nr) {
-      const src = (r0 + j) * d;
-      for (let f = 0; f < d; f++) {
-        const v = Math.round((data[src + f] - mean[f]) * inv);
-        I16[base + (f >> 1) * stride + (f & 1)] = v;
-        norm += v * v;
-      }
-      if (d & 1) I16[base + (d >> 1) * stride + 1] = 0;
+      I32[oNorm + j] = quantiseRow(data, (r0 + j) * d, d, mean, inv, levels, I16, base, PR);
     } else {
-      for (let f = 0; f < steps * 2; f++) I16[base + (f >> 1) * stride + (f & 1)] = 0;
+      for (let f = 0; f < steps; f++) {
+        I16[base + f * stride] = 0;
+        I16[base + f * stride + 1] = 0;
+      }
+      I32[oNorm + j] = 0;
     }
-    I32[oNorm + j] = norm;
   }
 }
 

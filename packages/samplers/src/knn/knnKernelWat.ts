@@ -18,11 +18,15 @@ export const KERNEL_QUERY_BLOCK = 4;
 /** Reference rows per packed panel (two f32x4 vectors). @internal */
 export const KERNEL_PANEL = 8;
 
-/** Element type of a kernel. @internal */
-export type KernelType = 'f32' | 'i16';
+/**
+ * A kernel: its element type, and for `'i16-shared'` an imported shared memory (up to 4 GiB,
+ * WebAssembly threads) that worker threads scan at once. @internal
+ */
+export type KernelType = 'f32' | 'i16' | 'i16-shared';
 
 /** Returns a kernel's WebAssembly text. @internal */
-export function knnKernelWat(type: KernelType): string {
+export function knnKernelWat(kernel: KernelType): string {
+  const type = kernel === 'f32' ? 'f32' : 'i16';
   const add = type === 'f32' ? 'f32x4.add' : 'i32x4.add';
   const sub = type === 'f32' ? 'f32x4.sub' : 'i32x4.sub';
   const lt = type === 'f32' ? 'f32x4.lt' : 'i32x4.lt_s';
@@ -39,7 +43,11 @@ export function knnKernelWat(type: KernelType): string {
   };
   a('(module');
   a(' (import "env" "offer" (func $offer (param i32 i32)))');
-  a(' (import "env" "mem" (memory 1))');
+  a(
+    kernel === 'i16-shared'
+      ? ' (import "env" "mem" (memory 1 65536 shared))'
+      : ' (import "env" "mem" (memory 1))',
+  );
   a(
     ' (func (export "scan") (param $qb i32) (param $p0 i32) (param $p1 i32) (param $d4 i32) (param $qOff i32) (param $qnOff i32) (param $thrOff i32) (param $rOff i32) (param $rnOff i32) (param $scratch i32)',
   );

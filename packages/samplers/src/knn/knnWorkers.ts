@@ -1,14 +1,156 @@
 import { KERNEL_PANEL, KERNEL_QUERY_BLOCK } from './knnKernelWat';
+import type { KnnScanFn, WasmMemory } from './wasmKernel';
 
 /**
- * Worker threads for the int16 kNN pass (Node only; `process.getBuiltinModule`, Node >= 20.16).
- * The calling thread packs the reference rows and the queries once into SharedArrayBuffers;
- * each worker copies the references and its share of the queries into its own WebAssembly
- * memory, runs the same kernel, and writes its queries' candidate lists back into shared
- * result arrays. The caller blocks in `Atomics.wait` (allowed on Node's main thread), so
- * `kneighbors` stays synchronous. Workers are pooled and unref'd (they never keep a process
- * alive). @internal
+ * The int16 scan of {@link BruteForceKnn}, split over threads (Node worker threads; Node >=
+ * 20.16 for `process.getBuiltinModule`).
+ *
+ * The calling thread packs the reference rows once into a shared WebAssembly memory and the
+ * quantised queries into SharedArrayBuffers; the candidate lists live in SharedArrayBuffers
+ * too. Every thread (the caller included) instantiates the kernel over that same memory,
+ * with its own small region for a batch of queries, and claims batches of query blocks from
+ * an atomic counter until none is left, so a thread slowed down by other processes takes
+ * fewer batches. Nothing is copied per thread. The caller then blocks in `Atomics.wait`
+ * (allowed on Node's main thread) until the workers are done, so `kneighbors` stays
+ * synchronous. Workers are pooled and unref'd (they never keep a process alive). @internal
  */
+
+/** One int16 scan of quantised queries against one packed reference chunk. @internal */
+export interface I16ScanJob {
+  /** Memory holding the packed reference panels (shared when workers take part). */
+  readonly memory: WasmMemory;
+  /** Byte offsets of the packed panels and of their int32 norms. */
+  readonly bR: number;
+  readonly bRn: number;
+  /** Panels, real rows in them, and the global index of the chunk's first row. */
+  readonly np: number;
+  readonly nr: number;
+  readonly r0: number;
+  /** Steps of 2 int16 values per row, and panels per cache tile. */
+  readonly steps: number;
+  readonly tile: number;
+  /** Queries: `nq` real rows, packed `steps * 2` int16 values a row and padded with zero rows to whole batches. */
+  readonly nq: number;
+  readonly queries: ArrayBufferLike;
+  /** int32 squared norms of the quantised queries (same padding). */
+  readonly qn: ArrayBufferLike;
+  /** Candidate lists, `size` per query (float64 distances, int32 indices, float64 thresholds). */
+  readonly size: number;
+  readonly dist: ArrayBufferLike;
+  readonly idx: ArrayBufferLike;
+  readonly thr: ArrayBufferLike;
+  /** int32 reference row each query skips (-1: none). */
+  readonly exclude: ArrayBufferLike;
+  /** int32[1] counter of claimed batches; `nBatches` batches of `batchBlocks` query blocks. */
+  readonly next: ArrayBufferLike;
+  readonly nBatches: number;
+  readonly batchBlocks: number;
+  /** Byte offset of thread t's region: `regions + t * regionBytes`. */
+  readonly regions: number;
+  readonly regionBytes: number;
+}
+
+/** Bytes of one thread's region of an {@link I16ScanJob}: a batch of queries, thresholds, scratch. @internal */
+export function i16RegionBytes(batchBlocks: number, steps: number): number {
+  const batch = batchBlocks * KERNEL_QUERY_BLOCK;
+  return Math.ceil((batch * (steps * 4 + 8) + KERNEL_QUERY_BLOCK * KERNEL_PANEL * 4) / 16) * 16;
+}
+
+/**
+ * Claims batches of an int16 job and scans them in region `slot` until none is left; run by
+ * the calling thread and by every worker. Self-contained (its source is evaluated in the
+ * workers): everything comes from its arguments.
+ * @param instantiate the kernel's `scan` over `job.memory`, calling the given `offer`.
+ * @param qb query block size, `pr` reference rows per panel (the kernel's).
+ * @returns the batches this thread scanned.
+ * @internal
+ */
+export function scanI16Batches(
+  job: I16ScanJob,
+  slot: number,
+  instantiate: (offer: (qb: number, p: number) => void) => KnnScanFn,
+  qbSize: number,
+  pr: number,
+  onBatch?: () => void,
+): number {
+  const rowBytes = job.steps * 4;
+  const batch = job.batchBlocks * qbSize;
+  const bQ = job.regions + slot * job.regionBytes;
+  const bQn = bQ + batch * rowBytes;
+  const bThr = bQn + batch * 4;
+  const bScr = bThr + batch * 4;
+  const I32 = new Int32Array(job.memory.buffer);
+  const U8 = new Uint8Array(job.memory.buffer);
+  const srcQ = new Uint8Array(job.queries);
+  const srcQn = new Int32Array(job.qn);
+  const dist = new Float64Array(job.dist);
+  const idx = new Int32Array(job.idx);
+  const thr = new Float64Array(job.thr);
+  const exclude = new Int32Array(job.exclude);
+  const next = new Int32Array(job.next);
+  const size = job.size;
+  const nr = job.nr;
+  const r0 = job.r0;
+  const sI = bScr >> 2;
+  const tI = bThr >> 2;
+  const MAXI = 2147483647;
+  let q0 = 0;
+  let nq = 0;
+  const offer = (qb: number, p: number): void => {
+    for (let ii = 0; ii < qbSize; ii++) {
+      const ql = qb * qbSize + ii;
+      if (ql >= nq) break;
+      const q = q0 + ql;
+      let th = thr[q];
+      const ex = exclude[q];
+      const base = q * size;
+      const s0 = sI + ii * pr;
+      for (let l = 0; l < pr; l++) {
+        const dd = I32[s0 + l];
+        if (!(dd < th)) continue;
+        const jl = p * pr + l;
+        const j = r0 + jl;
+        if (jl >= nr || j === ex) continue;
+        let pos = base + size - 1;
+        while (pos > base && dist[pos - 1] > dd) {
+          dist[pos] = dist[pos - 1];
+          idx[pos] = idx[pos - 1];
+          pos--;
+        }
+        dist[pos] = dd;
+        idx[pos] = j;
+        if (idx[base + size - 1] >= 0) {
+          th = dist[base + size - 1];
+          thr[q] = th;
+        }
+      }
+      I32[tI + ql] = Math.min(th, MAXI);
+    }
+  };
+  const scan = instantiate(offer);
+  let done = 0;
+  for (;;) {
+    const c = Atomics.add(next, 0, 1);
+    if (c >= job.nBatches) break;
+    q0 = c * batch;
+    nq = Math.min(batch, job.nq - q0);
+    const nqb = Math.ceil(nq / qbSize);
+    U8.set(srcQ.subarray(q0 * rowBytes, (q0 + nqb * qbSize) * rowBytes), bQ);
+    I32.set(srcQn.subarray(q0, q0 + nqb * qbSize), bQn >> 2);
+    for (let i = 0; i < nqb * qbSize; i++) {
+      I32[tI + i] = i < nq ? Math.min(thr[q0 + i], MAXI) : -MAXI - 1;
+    }
+    for (let p0 = 0; p0 < job.np; p0 += job.tile) {
+      const p1 = Math.min(job.np, p0 + job.tile);
+      for (let qb = 0; qb < nqb; qb++) {
+        scan(qb, p0, p1, rowBytes, bQ, bQn, bThr, job.bR, job.bRn, bScr);
+      }
+    }
+    done++;
+    onBatch?.();
+  }
+  return done;
+}
 
 interface WorkerLike {
   postMessage(value: unknown): void;
@@ -21,7 +163,7 @@ interface WorkerThreads {
   ) => WorkerLike;
 }
 
-const pool: WorkerLike[] = [];
+const pool: (WorkerLike | undefined)[] = [];
 
 function workerThreads(): WorkerThreads | undefined {
   const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
@@ -32,7 +174,10 @@ function workerThreads(): WorkerThreads | undefined {
   }
 }
 
-/** Threads `'auto'` may use here: the machine's parallelism (at most 8) where workers exist, else 1. */
+/**
+ * Threads `'auto'` may use here: the machine's parallelism (at most 8) where workers and
+ * SharedArrayBuffer exist, else 1. @internal
+ */
 export function defaultThreads(): number {
   if (typeof SharedArrayBuffer === 'undefined' || typeof Atomics === 'undefined') return 1;
   if (!workerThreads()) return 1;
@@ -42,65 +187,28 @@ export function defaultThreads(): number {
   return Math.max(1, Math.min(8, os?.availableParallelism?.() ?? 1));
 }
 
-// Source run by each worker (eval: true; CommonJS or ESM alike: no require or import);
-// mirrors the single-thread int16 scan.
+// Source run by each worker (eval: true; CommonJS or ESM alike: no require or import).
 const WORKER_SOURCE = `
 const { parentPort, workerData } = process.getBuiltinModule('node:worker_threads');
+const scanI16Batches = ${scanI16Batches.toString()};
 const ready = new Int32Array(workerData.ready);
 Atomics.store(ready, 0, 1);
 Atomics.notify(ready, 0);
-const modules = new Map();
+let module;
 parentPort.on('message', (t) => {
   const ctrl = new Int32Array(t.ctrl);
   const progress = new Int32Array(t.progress);
   try {
-    let mod = modules.get(t.kernelId);
-    if (!mod) { mod = new WebAssembly.Module(t.kernel); modules.set(t.kernelId, mod); }
-    const QB = ${KERNEL_QUERY_BLOCK}, PR = ${KERNEL_PANEL};
-    const nq = t.q1 - t.q0, nqb = Math.ceil(nq / QB), rowBytes = t.steps * 4;
-    const al = (n) => Math.ceil(n / 16) * 16;
-    const bR = 0, bRn = al(t.refBytes), bQ = al(bRn + t.np * PR * 4), bQn = al(bQ + nqb * QB * rowBytes);
-    const bThr = al(bQn + nqb * QB * 4), bScr = al(bThr + nqb * QB * 4), total = bScr + QB * PR * 4;
-    const mem = new WebAssembly.Memory({ initial: Math.ceil(total / 65536) + 1 });
-    const u8 = new Uint8Array(mem.buffer);
-    u8.set(new Uint8Array(t.refs, 0, t.refBytes), bR);
-    u8.set(new Uint8Array(t.rn, 0, t.np * PR * 4), bRn);
-    u8.set(new Uint8Array(t.queries, t.q0 * rowBytes, nq * rowBytes), bQ);
-    u8.set(new Uint8Array(t.qn, t.q0 * 4, nq * 4), bQn);
-    const I32 = new Int32Array(mem.buffer);
-    const MAXI = 2147483647;
-    for (let i = 0; i < nqb * QB; i++) I32[(bThr >> 2) + i] = i < nq ? MAXI : -MAXI - 1;
-    const K2 = t.size, exclude = new Int32Array(t.exclude), nr = t.nr;
-    const dist = new Float64Array(nq * K2).fill(Infinity), idx = new Int32Array(nq * K2).fill(-1);
-    const thr = new Float64Array(nq).fill(Infinity);
-    const sI = bScr >> 2, tI = bThr >> 2;
-    const offer = (qb, p) => {
-      for (let ii = 0; ii < QB; ii++) {
-        const q = qb * QB + ii;
-        if (q >= nq) break;
-        let th = thr[q];
-        const ex = exclude[t.q0 + q], base = q * K2;
-        for (let l = 0; l < PR; l++) {
-          const dd = I32[sI + ii * PR + l];
-          if (!(dd < th)) continue;
-          const j = p * PR + l;
-          if (j >= nr || j === ex) continue;
-          let pos = base + K2 - 1;
-          while (pos > base && dist[pos - 1] > dd) { dist[pos] = dist[pos - 1]; idx[pos] = idx[pos - 1]; pos--; }
-          dist[pos] = dd; idx[pos] = j;
-          if (idx[base + K2 - 1] >= 0) { th = dist[base + K2 - 1]; thr[q] = th; }
-        }
-        I32[tI + q] = Math.min(th, MAXI);
-      }
-    };
-    const scan = new WebAssembly.Instance(mod, { env: { mem, offer } }).exports.scan;
-    for (let p0 = 0; p0 < t.np; p0 += t.tile) {
-      const p1 = Math.min(t.np, p0 + t.tile);
-      for (let qb = 0; qb < nqb; qb++) scan(qb, p0, p1, rowBytes, bQ, bQn, bThr, bR, bRn, bScr);
-      Atomics.add(progress, t.slot, 1);
-    }
-    new Float64Array(t.resD).set(dist, t.q0 * K2);
-    new Int32Array(t.resI).set(idx, t.q0 * K2);
+    if (!module) module = new WebAssembly.Module(t.kernel);
+    const mem = t.job.memory;
+    scanI16Batches(
+      t.job,
+      t.slot,
+      (offer) => new WebAssembly.Instance(module, { env: { mem, offer } }).exports.scan,
+      ${KERNEL_QUERY_BLOCK},
+      ${KERNEL_PANEL},
+      () => Atomics.add(progress, t.slot, 1),
+    );
     Atomics.store(ctrl, t.slot, 1);
   } catch (e) {
     Atomics.store(ctrl, t.slot, 2);
@@ -111,7 +219,8 @@ parentPort.on('message', (t) => {
 
 /** The i-th pooled worker, started if needed; undefined when it does not come up within 20 s. */
 function worker(i: number): WorkerLike | undefined {
-  if (pool[i]) return pool[i];
+  const have = pool[i];
+  if (have) return have;
   const wt = workerThreads();
   if (!wt) return undefined;
   const ready = new SharedArrayBuffer(4);
@@ -125,63 +234,33 @@ function worker(i: number): WorkerLike | undefined {
   return w;
 }
 
-/** A packed int16 job (see `scanI16`). @internal */
-export interface ParallelI16Job {
-  readonly kernel: Uint8Array;
-  readonly refs: SharedArrayBuffer;
-  readonly refBytes: number;
-  readonly rn: SharedArrayBuffer;
-  readonly queries: SharedArrayBuffer;
-  readonly qn: SharedArrayBuffer;
-  readonly exclude: SharedArrayBuffer;
-  readonly nq: number;
-  readonly nr: number;
-  readonly np: number;
-  readonly steps: number;
-  readonly size: number;
-  readonly tile: number;
-}
-
 /**
- * Runs the int16 scan on `threads` workers; fills `dist` / `idx` (`nq x size`, as
- * CandidateLists). Returns false (and leaves them untouched) if a worker failed, or made no
- * progress for `stallMs`; the caller then scans on its own thread. @internal
+ * Runs `job` on the calling thread (region 0) and `workers` pooled workers (regions 1..),
+ * which must all see `job.memory` (a shared memory) and the job's SharedArrayBuffers.
+ * `scanHere` scans batches on the calling thread (see {@link scanI16Batches}).
+ * @returns the threads that took part, or 0 when a worker failed or made no progress for
+ *   `stallMs` (the candidate lists are then incomplete: the caller must scan again afresh).
+ * @internal
  */
-export function runParallelI16(
-  job: ParallelI16Job,
-  threads: number,
-  dist: Float64Array,
-  idx: Int32Array,
+export function runI16Job(
+  job: I16ScanJob,
+  kernel: Uint8Array,
+  workers: number,
+  scanHere: () => void,
   stallMs = 120_000,
-): boolean {
-  const QB = KERNEL_QUERY_BLOCK;
-  const nqb = Math.ceil(job.nq / QB);
-  const parts = Math.max(1, Math.min(threads, nqb));
-  const ctrl = new SharedArrayBuffer(4 * parts);
-  const flags = new Int32Array(ctrl);
-  const progressBuf = new SharedArrayBuffer(4 * parts);
+): number {
+  const ctrlBuf = new SharedArrayBuffer(4 * (workers + 1));
+  const flags = new Int32Array(ctrlBuf);
+  const progressBuf = new SharedArrayBuffer(4 * (workers + 1));
   const progress = new Int32Array(progressBuf);
-  const resD = new SharedArrayBuffer(8 * job.nq * job.size);
-  const resI = new SharedArrayBuffer(4 * job.nq * job.size);
   const started: number[] = [];
-  for (let w = 0; w < parts; w++) {
-    const q0 = Math.floor((nqb * w) / parts) * QB;
-    const q1 = Math.min(job.nq, Math.floor((nqb * (w + 1)) / parts) * QB);
-    const wk = worker(w);
-    if (!wk) return false;
-    wk.postMessage({
-      ...job,
-      kernelId: 'i16',
-      q0,
-      q1,
-      resD,
-      resI,
-      ctrl,
-      progress: progressBuf,
-      slot: w,
-    });
+  for (let w = 1; w <= workers; w++) {
+    const wk = worker(w - 1);
+    if (!wk) break;
+    wk.postMessage({ job, kernel, ctrl: ctrlBuf, progress: progressBuf, slot: w });
     started.push(w);
   }
+  scanHere();
   for (const w of started) {
     let seen = -1;
     let since = Date.now();
@@ -192,14 +271,12 @@ export function runParallelI16(
         since = Date.now();
       } else if (Date.now() - since > stallMs) {
         // a stuck worker is dropped from the pool
-        pool[w] = undefined as unknown as WorkerLike;
-        return false;
+        pool[w - 1] = undefined;
+        return 0;
       }
       Atomics.wait(flags, w, 0, 500);
     }
-    if (Atomics.load(flags, w) !== 1) return false;
+    if (Atomics.load(flags, w) !== 1) return 0;
   }
-  dist.set(new Float64Array(resD));
-  idx.set(new Int32Array(resI));
-  return true;
+  return started.length + 1;
 }

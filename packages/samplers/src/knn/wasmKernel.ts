@@ -1,4 +1,8 @@
-import { KNN_KERNEL_F32_BASE64, KNN_KERNEL_I16_BASE64 } from './knnKernel.gen';
+import {
+  KNN_KERNEL_F32_BASE64,
+  KNN_KERNEL_I16_BASE64,
+  KNN_KERNEL_I16_SHARED_BASE64,
+} from './knnKernel.gen';
 import type { KernelType } from './knnKernelWat';
 
 /** Signature of the kernel's exported `scan` (see `knnKernelWat.ts`). @internal */
@@ -23,13 +27,16 @@ export interface KnnKernelScan {
 
 /** The part of the WebAssembly JS API used here (the package's `lib` has no DOM types). @internal */
 export interface WasmMemory {
+  /** An ArrayBuffer, or a SharedArrayBuffer for a shared memory. */
   readonly buffer: ArrayBuffer;
+  /** Adds `pages` pages of 64 KiB (contents kept; views of the old buffer must be renewed). */
+  grow(pages: number): number;
 }
 interface WasmApi {
   validate(bytes: Uint8Array): boolean;
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-  Memory: new (desc: { initial: number; maximum?: number }) => WasmMemory;
+  Memory: new (desc: { initial: number; maximum?: number; shared?: boolean }) => WasmMemory;
 }
 
 /** The runtime's WebAssembly object, if any. @internal */
@@ -48,12 +55,18 @@ function decodeBase64(s: string): Uint8Array {
 
 /** The binary of a kernel (for worker threads, which compile their own copy). @internal */
 export function kernelBytes(type: KernelType): Uint8Array {
-  return decodeBase64(type === 'f32' ? KNN_KERNEL_F32_BASE64 : KNN_KERNEL_I16_BASE64);
+  return decodeBase64(
+    type === 'f32'
+      ? KNN_KERNEL_F32_BASE64
+      : type === 'i16'
+        ? KNN_KERNEL_I16_BASE64
+        : KNN_KERNEL_I16_SHARED_BASE64,
+  );
 }
 
 /**
  * Compiles a WebAssembly SIMD kNN kernel once; `null` when the runtime lacks WebAssembly
- * or its SIMD proposal. @internal
+ * or its SIMD proposal (or, for `'i16-shared'`, shared memories and SharedArrayBuffer). @internal
  */
 export function loadKnnKernel(type: KernelType = 'f32'): KnnKernelScan | null {
   const hit = cached.get(type);
@@ -62,7 +75,8 @@ export function loadKnnKernel(type: KernelType = 'f32'): KnnKernelScan | null {
   try {
     const wasm = wasmApi();
     if (!wasm) return null;
-    const bytes = decodeBase64(type === 'f32' ? KNN_KERNEL_F32_BASE64 : KNN_KERNEL_I16_BASE64);
+    if (type === 'i16-shared' && typeof SharedArrayBuffer === 'undefined') return null;
+    const bytes = kernelBytes(type);
     if (!wasm.validate(bytes)) return null;
     const module = new wasm.Module(bytes);
     cached.set(type, {
