@@ -1,12 +1,14 @@
 import { tf } from '../tf';
+import { type NnKernelFns, nnKernelFor } from './nnKernel';
 
-// Small custom kernels written in JavaScript for the `wasm` and `cpu` backends. They run on the
-// backends' own memory (the wasm heap, the cpu backend's typed arrays), so each replaces one or
-// several tfjs kernels without a copy: a cache-blocked 2-D transpose (about 3x faster than the
-// wasm Transpose kernel), a fused Adam update (one pass instead of ~12 kernels per variable),
-// and BCE/MSE value and gradient (one pass each). Measured against the tfjs ops they replace;
-// elementwise activation kernels in JS lost to wasm's SIMD ones and were dropped. Other
-// backends use the equivalent tfjs ops (see ops.ts).
+// Small custom kernels for the `wasm` and `cpu` backends. They run on the backends' own memory
+// (the wasm heap, the cpu backend's typed arrays), so each replaces one or several tfjs kernels
+// without a copy: a 2-D transpose, a fused Adam update (one pass instead of ~12 kernels per
+// variable), an activation gradient fused with the bias gradient (column sums), leaky ReLU, and
+// BCE/MSE value and gradient. On wasm the hot ones (transpose, Adam, activation gradients, leaky
+// ReLU) run as WebAssembly SIMD (nnKernelWat.ts) on the tfjs-wasm heap itself; the cpu backend
+// and runtimes without SIMD use the JavaScript loops below. Other backends use the equivalent
+// tfjs ops (see ops.ts).
 
 /** Kernel names registered by {@link registerKernels}. */
 export const TRANSPOSE_2D = 'AdaarTranspose2D';
@@ -15,17 +17,38 @@ export const BCE = 'AdaarBce';
 export const BCE_GRAD = 'AdaarBceGrad';
 export const MSE = 'AdaarMse';
 export const MSE_GRAD = 'AdaarMseGrad';
+export const ACT_GRAD = 'AdaarActGrad';
+export const LEAKY_RELU = 'AdaarLeakyRelu';
+export const GEMM = 'AdaarGemm';
 
 type Arr = Float32Array;
 interface Access {
+  /** The WebAssembly SIMD kernels and heap offsets (wasm backend only), or null. */
+  simd: Simd | null;
   read(t: tf.TensorInfo): Arr;
   /** Allocates outputs, then returns their arrays (allocating may move the wasm heap). */
   alloc(shapes: number[][]): { infos: tf.TensorInfo[]; arrays: Arr[] };
 }
 
+interface Simd {
+  fns: NnKernelFns;
+  /** Heap byte offset of a tensor's data. */
+  ptr(t: tf.TensorInfo): number;
+}
+
 interface WasmBackendLike {
   makeOutput(shape: number[], dtype: 'float32'): tf.TensorInfo;
   typedArrayFromHeap(t: tf.TensorInfo): Arr;
+  wasm: { asm?: { memory?: object } };
+  dataIdMap: { get(id: unknown): { memoryOffset: number } };
+}
+
+let simdEnabled = true;
+
+function wasmSimd(b: WasmBackendLike): Simd | null {
+  const memory = simdEnabled ? b.wasm.asm?.memory : undefined;
+  const fns = memory ? nnKernelFor(memory) : null;
+  return fns ? { fns, ptr: (t) => b.dataIdMap.get(t.dataId).memoryOffset } : null;
 }
 interface CpuBackendLike {
   data: { get(id: unknown): { values: Arr } };
@@ -35,6 +58,7 @@ interface CpuBackendLike {
 function wasmAccess(backend: unknown): Access {
   const b = backend as WasmBackendLike;
   return {
+    simd: wasmSimd(b),
     read: (t) => b.typedArrayFromHeap(t),
     alloc: (shapes) => {
       const infos = shapes.map((s) => b.makeOutput(s, 'float32'));
@@ -46,6 +70,7 @@ function wasmAccess(backend: unknown): Access {
 function cpuAccess(backend: unknown): Access {
   const b = backend as CpuBackendLike;
   return {
+    simd: null,
     read: (t) => b.data.get(t.dataId).values,
     alloc: (shapes) => {
       const arrays = shapes.map((s) => new Float32Array(s.reduce((p, d) => p * d, 1)));
@@ -195,9 +220,153 @@ function registerLosses(backendName: string, access: (backend: unknown) => Acces
   });
 }
 
+/** Attributes of {@link ACT_GRAD}: activation kind, leaky slope, whether to sum columns. */
+export interface ActGradAttrs {
+  /** 0 leaky ReLU (ReLU: alpha 0), 1 tanh, 2 sigmoid, 3 linear (column sums of dy only). */
+  kind: 0 | 1 | 2 | 3;
+  alpha: number;
+  withSum: boolean;
+}
+
+const SIMD_GRADS = ['grad_leaky', 'grad_tanh', 'grad_sigmoid', 'colsum'] as const;
+
+function actGradInto(
+  g: Arr,
+  a: Arr | null,
+  dz: Arr | null,
+  sum: Arr | null,
+  c: number,
+  at: ActGradAttrs,
+): void {
+  const alpha = at.alpha;
+  for (let i = 0; i < g.length; i++) {
+    const gi = g[i];
+    let d = gi;
+    if (a) {
+      const ai = a[i];
+      d =
+        at.kind === 0
+          ? ai > 0
+            ? gi
+            : gi * alpha
+          : at.kind === 1
+            ? gi * (1 - ai * ai)
+            : gi * (ai * (1 - ai));
+    }
+    if (dz) dz[i] = d;
+    if (sum) sum[i % c] += d;
+  }
+}
+
+function registerActivations(backendName: string, access: (backend: unknown) => Access): void {
+  // Inputs dy [n, c] and a [n, c] (not for kind 3); outputs dz (not for kind 3), then the column
+  // sums [c] when withSum (always for kind 3).
+  tf.registerKernel({
+    kernelName: ACT_GRAD,
+    backendName,
+    kernelFunc: ({ inputs, backend, attrs }) => {
+      const { dy, a } = inputs as Inputs;
+      const at = attrs as unknown as ActGradAttrs;
+      const g = dy as tf.TensorInfo;
+      const [n, c] = g.shape;
+      const io = access(backend);
+      const linear = at.kind === 3;
+      const shapes: number[][] = [];
+      if (!linear) shapes.push(g.shape);
+      if (linear || at.withSum) shapes.push([c]);
+      const { infos, arrays } = io.alloc(shapes);
+      const dzInfo = linear ? null : infos[0];
+      const sumInfo = linear || at.withSum ? infos[infos.length - 1] : null;
+      if (io.simd) {
+        const { fns, ptr } = io.simd;
+        fns[SIMD_GRADS[at.kind]](
+          ptr(g),
+          a ? ptr(a) : 0,
+          dzInfo ? ptr(dzInfo) : 0,
+          sumInfo ? ptr(sumInfo) : 0,
+          n,
+          c,
+          at.alpha,
+        );
+        return infos;
+      }
+      const sum = sumInfo ? arrays[arrays.length - 1] : null;
+      if (sum) sum.fill(0);
+      actGradInto(
+        io.read(g),
+        a && !linear ? io.read(a) : null,
+        dzInfo ? arrays[0] : null,
+        sum,
+        c,
+        at,
+      );
+      return infos;
+    },
+  });
+  tf.registerKernel({
+    kernelName: LEAKY_RELU,
+    backendName,
+    kernelFunc: ({ inputs, backend, attrs }) => {
+      const x = inputs.x as tf.TensorInfo;
+      const alpha = (attrs as unknown as { alpha: number }).alpha;
+      const io = access(backend);
+      const { infos, arrays } = io.alloc([x.shape]);
+      if (io.simd) {
+        io.simd.fns.leaky(io.simd.ptr(x), io.simd.ptr(infos[0]), arrays[0].length, alpha);
+        return infos[0];
+      }
+      const xv = io.read(x);
+      const y = arrays[0];
+      for (let i = 0; i < xv.length; i++) y[i] = xv[i] > 0 ? xv[i] : alpha * xv[i];
+      return infos[0];
+    },
+  });
+}
+
+/** Attributes of {@link GEMM}. */
+export interface GemmAttrs {
+  /** `a` is stored transposed (`[K, M]`): computes `a^T b`. */
+  transposeA: boolean;
+  /** Apply ReLU to the output. */
+  relu: boolean;
+}
+
+// C = A B (+ bias) (ReLU) on the wasm heap without packing (wasm backend with SIMD only; see
+// simdGemmReady). Inputs a [M, K] (or [K, M] with transposeA), b [K, N] with N % 4 == 0, bias [N].
+function registerGemm(): void {
+  tf.registerKernel({
+    kernelName: GEMM,
+    backendName: 'wasm',
+    kernelFunc: ({ inputs, backend, attrs }) => {
+      const { a, b, bias } = inputs as Inputs;
+      const at = attrs as unknown as GemmAttrs;
+      const ai = a as tf.TensorInfo;
+      const bi = b as tf.TensorInfo;
+      const [k, n] = bi.shape;
+      const m = at.transposeA ? ai.shape[1] : ai.shape[0];
+      const io = wasmAccess(backend);
+      if (!io.simd) throw new Error(`${GEMM}: WebAssembly SIMD kernels are not available`);
+      const { infos } = io.alloc([[m, n]]);
+      const { fns, ptr } = io.simd;
+      (at.transposeA ? fns.gemm_tn : fns.gemm_nn)(
+        ptr(ai),
+        ptr(bi),
+        ptr(infos[0]),
+        bias ? ptr(bias) : 0,
+        m,
+        k,
+        n,
+        at.relu ? 1 : 0,
+      );
+      return infos[0];
+    },
+  });
+}
+
 function register(backendName: string, access: (backend: unknown) => Access): void {
   if (tf.getKernel(TRANSPOSE_2D, backendName)) return;
   registerLosses(backendName, access);
+  registerActivations(backendName, access);
   tf.registerKernel({
     kernelName: TRANSPOSE_2D,
     backendName,
@@ -206,7 +375,8 @@ function register(backendName: string, access: (backend: unknown) => Access): vo
       const [r, c] = x.shape;
       const io = access(backend);
       const { infos, arrays } = io.alloc([[c, r]]);
-      transposeInto(io.read(x), arrays[0], r, c);
+      if (io.simd) io.simd.fns.transpose(io.simd.ptr(x), io.simd.ptr(infos[0]), r, c);
+      else transposeInto(io.read(x), arrays[0], r, c);
       return infos[0];
     },
   });
@@ -224,6 +394,27 @@ function register(backendName: string, access: (backend: unknown) => Access): vo
         shapes.push(shape, shape, shape);
       }
       const { infos, arrays } = io.alloc(shapes);
+      const simd = io.simd;
+      if (simd) {
+        for (let k = 0; k < a.count; k++) {
+          const ptr = (name: string) => simd.ptr(ins[`${name}${k}`]);
+          simd.fns.adam(
+            ptr('p'),
+            ptr('g'),
+            ptr('m'),
+            ptr('v'),
+            simd.ptr(infos[3 * k]),
+            simd.ptr(infos[3 * k + 1]),
+            simd.ptr(infos[3 * k + 2]),
+            ins[`p${k}`].shape.reduce((p, d) => p * d, 1),
+            a.stepSize,
+            a.epsHat,
+            1 - a.beta1,
+            1 - a.beta2,
+          );
+        }
+        return infos;
+      }
       for (let k = 0; k < a.count; k++) {
         const read = (name: string) => io.read(ins[`${name}${k}`]);
         adamInto(
@@ -275,6 +466,7 @@ function registerSharedIdentity(): void {
  * loading a backend, since the wasm Identity override needs the wasm kernels registered first).
  */
 export function registerKernels(): void {
+  if (!tf.getKernel(GEMM, 'wasm')) registerGemm();
   register('wasm', wasmAccess);
   register('cpu', cpuAccess);
   registerSharedIdentity();
@@ -288,6 +480,20 @@ let enabled = true;
  */
 export function useCustomKernels(on: boolean): void {
   enabled = on;
+}
+
+/**
+ * Switches the WebAssembly SIMD versions of the wasm custom kernels off (their JavaScript loops
+ * run instead) or back on. For tests and comparisons; not part of the public API.
+ */
+export function useSimdKernels(on: boolean): void {
+  simdEnabled = on;
+}
+
+/** True when {@link GEMM} runs on the active backend (wasm with WebAssembly SIMD). */
+export function simdGemmReady(): boolean {
+  if (!enabled || !simdEnabled || tf.getBackend() !== 'wasm') return false;
+  return wasmSimd(tf.backend() as unknown as WasmBackendLike) !== null;
 }
 
 /** True when the custom kernels run on the active backend. */

@@ -2,7 +2,7 @@ import { AdaarInputError, type Rng, type SeedLike, toRng } from '@adaar/data';
 import { tf } from '../tf';
 import { type Activation, checkActivation } from './activation';
 import { glorotUniform } from './glorot';
-import { activationBackward, colSum, denseForward, transpose2d } from './ops';
+import { denseBackward, denseForward, matMul2d, transpose2d } from './ops';
 
 /** One dense layer of an {@link Mlp}: `dropout(act(x W + b))`. */
 export interface DenseLayerSpec {
@@ -297,13 +297,13 @@ export class Mlp {
             const l = layers[i];
             const m = sm[i];
             if (m) g = tf.mul(g, m);
-            const dz = activationBackward(g, sa[i], l.activation);
+            const { dz, db } = denseBackward(g, sa[i], l.activation, trainable && l.b !== null);
             if (trainable) {
-              gW[i] = tf.matMul(transpose2d(sh[i]), dz);
-              gB[i] = l.b ? colSum(dz) : null;
+              gW[i] = matMul2d(sh[i], dz, true);
+              gB[i] = db;
             }
             if (i > 0 || inputGrad) {
-              const d = tf.matMul(dz, transpose2d(l.w)) as tf.Tensor2D;
+              const d = matMul2d(dz, transpose2d(l.w));
               if (i > 0) g = d;
               else dx = d;
             }
