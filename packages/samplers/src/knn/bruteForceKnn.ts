@@ -564,6 +564,9 @@ function scanF32(
   }
 }
 
+/** The int16 kernels keep their candidate lists in memory and call nothing. */
+const noOffer = (): void => {};
+
 function sharedCopy(a: Int32Array): Int32Array {
   const out = new Int32Array(new SharedArrayBuffer(4 * a.length));
   out.set(a);
@@ -639,7 +642,7 @@ function scanI16(
   for (let i = 0; i < nq; i++) {
     QN[i] = quantiseRow(queries.data, i * d, d, mean, inv, levels, Q16, i * steps * 2, 1);
   }
-  const regionBytes = i16RegionBytes(batchBlocks, steps);
+  const regionBytes = i16RegionBytes(batchBlocks, steps, lists.size);
   const rowsPerChunk = Math.max(PR, Math.floor(I16_CHUNK_BYTES / (steps * 4) / PR) * PR);
   let used = 1;
   for (let r0 = 0; r0 < ref.nRows; r0 += rowsPerChunk) {
@@ -679,7 +682,7 @@ function scanI16(
       regionBytes,
     };
     const here = (): void => {
-      scanI16Batches(job, 0, (offer) => kernel.instantiate(memory, offer), QB, PR);
+      scanI16Batches(job, 0, kernel.instantiate(memory, noOffer), QB);
     };
     if (T === 1) {
       here();

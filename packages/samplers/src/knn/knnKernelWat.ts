@@ -9,8 +9,18 @@
  * (`'f32'` kernel: f32x4 multiply + add) or two int16 values (`'i16'` kernel:
  * `i32x4.dot_i16x8_s`, exact integer arithmetic). For every panel it forms the 4 x 8 block
  * of dot products, turns them into squared distances `|q|^2 + |r|^2 - 2 q.r`, and when any
- * is below its query's threshold (`thr[q]`) stores all 32 to `scratch` (query-major) and
- * calls the imported `offer(qb, p)`, which updates the candidate lists and the thresholds.
+ * is below its query's threshold (`thr[q]`, int32 or float32) stores all 32 to `scratch`
+ * (query-major) and
+ * - `'f32'`: calls the imported `offer(qb, p)`, which updates the candidate lists and the
+ *   thresholds;
+ * - int16 kernels: updates the candidate lists in memory itself (no call out of WebAssembly).
+ *   Their `scan` takes five more arguments `listOff, exclOff, size, nr, r0`: query `q` of
+ *   the batch (`q = qb * 4 + i`) keeps `size` int32 distances, ascending, at
+ *   `listOff + 8 size q` followed by their `size` int32 row indices (-1: empty slot), and
+ *   skips row `exclude = i32[exclOff + 4 q]`. Row `l` of panel `p` is row `r0 + 8 p + l` and
+ *   exists when `8 p + l < nr`. An accepted row goes in after the rows at the same distance
+ *   (so the earliest offered stays first); once the list is full, `thr[q]` is its last
+ *   distance.
  *
  * @internal
  */
@@ -48,9 +58,15 @@ export function knnKernelWat(kernel: KernelType): string {
       ? ' (import "env" "mem" (memory 1 65536 shared))'
       : ' (import "env" "mem" (memory 1))',
   );
+  const lists = type === 'i16';
+  if (lists) insertFunc(a);
   a(
-    ' (func (export "scan") (param $qb i32) (param $p0 i32) (param $p1 i32) (param $d4 i32) (param $qOff i32) (param $qnOff i32) (param $thrOff i32) (param $rOff i32) (param $rnOff i32) (param $scratch i32)',
+    ` (func (export "scan") (param $qb i32) (param $p0 i32) (param $p1 i32) (param $d4 i32) (param $qOff i32) (param $qnOff i32) (param $thrOff i32) (param $rOff i32) (param $rnOff i32) (param $scratch i32)${lists ? ' (param $listOff i32) (param $exclOff i32) (param $size i32) (param $nr i32) (param $rowBase i32)' : ''}`,
   );
+  if (lists)
+    a(
+      '  (local $t i32) (local $ex i32) (local $lp i32) (local $l i32) (local $dd i32) (local $jl i32)',
+    );
   a(
     '  (local $p i32) (local $fb i32) (local $rp i32) (local $qi i32) (local $anyv v128) (local $x v128) (local $qn v128) (local $th v128)',
   );
@@ -119,10 +135,70 @@ export function knnKernelWat(kernel: KernelType): string {
       );
     }
   }
-  a('    (call $offer (local.get $qb) (local.get $p))))');
+  if (lists) {
+    for (let i = 0; i < QB; i++) offerInWasm(a, i);
+    a('    ))');
+  } else a('    (call $offer (local.get $qb) (local.get $p))))');
   a('   (local.set $p (i32.add (local.get $p) (i32.const 1)))');
   a('   (br_if $panels (i32.lt_u (local.get $p) (local.get $p1)))))');
   a(' )');
   a(')');
   return `${L.join('\n')}\n`;
+}
+
+/**
+ * `$insert(lp, size, d, j) -> threshold`: sorted insertion of (d, j) into the list at `lp`
+ * (after equal distances), dropping its last entry; returns the list's last distance when
+ * it is full, else 2^31 - 1.
+ */
+function insertFunc(a: (s: string) => void): void {
+  a(' (func $insert (param $lp i32) (param $size i32) (param $d i32) (param $j i32) (result i32)');
+  a('  (local $sb i32) (local $at i32) (local $prev i32) (local $last i32)');
+  a('  (local.set $sb (i32.shl (local.get $size) (i32.const 2)))');
+  a('  (local.set $last (i32.add (local.get $lp) (i32.sub (local.get $sb) (i32.const 4))))');
+  a('  (local.set $at (local.get $last))');
+  a('  (block $stop (loop $shift');
+  a('   (br_if $stop (i32.eq (local.get $at) (local.get $lp)))');
+  a('   (local.set $prev (i32.load (i32.sub (local.get $at) (i32.const 4))))');
+  a('   (br_if $stop (i32.le_s (local.get $prev) (local.get $d)))');
+  a('   (i32.store (local.get $at) (local.get $prev))');
+  a(
+    '   (i32.store (i32.add (local.get $at) (local.get $sb)) (i32.load (i32.sub (i32.add (local.get $at) (local.get $sb)) (i32.const 4))))',
+  );
+  a('   (local.set $at (i32.sub (local.get $at) (i32.const 4)))');
+  a('   (br $shift)))');
+  a('  (i32.store (local.get $at) (local.get $d))');
+  a('  (i32.store (i32.add (local.get $at) (local.get $sb)) (local.get $j))');
+  a(
+    '  (select (i32.load (local.get $last)) (i32.const 2147483647) (i32.ge_s (i32.load (i32.add (local.get $last) (local.get $sb))) (i32.const 0))))',
+  );
+}
+
+/** Offers query `i` of the block the 8 distances of its scratch row, in memory (see the file header). */
+function offerInWasm(a: (s: string) => void, i: number): void {
+  const PR = KERNEL_PANEL;
+  const QB = KERNEL_QUERY_BLOCK;
+  // q = qb * QB + i
+  const q = `(i32.add (i32.mul (local.get $qb) (i32.const ${QB})) (i32.const ${i}))`;
+  a(`    (local.set $t (i32.load (i32.add (local.get $thrOff) (i32.shl ${q} (i32.const 2)))))`);
+  a(`    (local.set $ex (i32.load (i32.add (local.get $exclOff) (i32.shl ${q} (i32.const 2)))))`);
+  a(
+    `    (local.set $lp (i32.add (local.get $listOff) (i32.mul ${q} (i32.shl (local.get $size) (i32.const 3)))))`,
+  );
+  a('    (local.set $l (i32.const 0))');
+  a('    (loop $lanes');
+  a(
+    `     (local.set $dd (i32.load (i32.add (local.get $scratch) (i32.shl (i32.add (local.get $l) (i32.const ${i * PR})) (i32.const 2)))))`,
+  );
+  a('     (if (i32.lt_s (local.get $dd) (local.get $t)) (then');
+  a(`      (local.set $jl (i32.add (i32.mul (local.get $p) (i32.const ${PR})) (local.get $l)))`);
+  a(
+    '      (if (i32.and (i32.lt_u (local.get $jl) (local.get $nr)) (i32.ne (i32.add (local.get $jl) (local.get $rowBase)) (local.get $ex))) (then',
+  );
+  a(
+    '       (local.set $t (call $insert (local.get $lp) (local.get $size) (local.get $dd) (i32.add (local.get $jl) (local.get $rowBase))))))))',
+  );
+  a('     (local.set $l (i32.add (local.get $l) (i32.const 1)))');
+  a(`     (br_if $lanes (i32.lt_u (local.get $l) (i32.const ${PR}))))`);
+  a(`    (i32.store (i32.add (local.get $thrOff) (i32.shl ${q} (i32.const 2))) (local.get $t))`);
 }

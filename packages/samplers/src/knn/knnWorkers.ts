@@ -50,35 +50,42 @@ export interface I16ScanJob {
   readonly regionBytes: number;
 }
 
-/** Bytes of one thread's region of an {@link I16ScanJob}: a batch of queries, thresholds, scratch. @internal */
-export function i16RegionBytes(batchBlocks: number, steps: number): number {
+/**
+ * Bytes of one thread's region of an {@link I16ScanJob}: a batch of queries with their norms,
+ * thresholds, excluded rows and candidate lists of `size`, and the kernel's scratch. @internal
+ */
+export function i16RegionBytes(batchBlocks: number, steps: number, size: number): number {
   const batch = batchBlocks * KERNEL_QUERY_BLOCK;
-  return Math.ceil((batch * (steps * 4 + 8) + KERNEL_QUERY_BLOCK * KERNEL_PANEL * 4) / 16) * 16;
+  const bytes = batch * (steps * 4 + 12 + 8 * size) + KERNEL_QUERY_BLOCK * KERNEL_PANEL * 4;
+  return Math.ceil(bytes / 16) * 16;
 }
 
 /**
  * Claims batches of an int16 job and scans them in region `slot` until none is left; run by
- * the calling thread and by every worker. Self-contained (its source is evaluated in the
- * workers): everything comes from its arguments.
- * @param instantiate the kernel's `scan` over `job.memory`, calling the given `offer`.
- * @param qb query block size, `pr` reference rows per panel (the kernel's).
+ * the calling thread and by every worker. Each batch's candidate lists are copied into the
+ * region, updated there by the kernel, and copied back. Self-contained (its source is
+ * evaluated in the workers): everything comes from its arguments.
+ * @param scan the int16 kernel's `scan` over `job.memory`.
+ * @param qbSize the kernel's query block size.
  * @returns the batches this thread scanned.
  * @internal
  */
 export function scanI16Batches(
   job: I16ScanJob,
   slot: number,
-  instantiate: (offer: (qb: number, p: number) => void) => KnnScanFn,
+  scan: KnnScanFn,
   qbSize: number,
-  pr: number,
   onBatch?: () => void,
 ): number {
   const rowBytes = job.steps * 4;
+  const size = job.size;
   const batch = job.batchBlocks * qbSize;
   const bQ = job.regions + slot * job.regionBytes;
   const bQn = bQ + batch * rowBytes;
   const bThr = bQn + batch * 4;
-  const bScr = bThr + batch * 4;
+  const bEx = bThr + batch * 4;
+  const bL = bEx + batch * 4;
+  const bScr = bL + batch * size * 8;
   const I32 = new Int32Array(job.memory.buffer);
   const U8 = new Uint8Array(job.memory.buffer);
   const srcQ = new Uint8Array(job.queries);
@@ -88,63 +95,60 @@ export function scanI16Batches(
   const thr = new Float64Array(job.thr);
   const exclude = new Int32Array(job.exclude);
   const next = new Int32Array(job.next);
-  const size = job.size;
-  const nr = job.nr;
-  const r0 = job.r0;
-  const sI = bScr >> 2;
-  const tI = bThr >> 2;
   const MAXI = 2147483647;
-  let q0 = 0;
-  let nq = 0;
-  const offer = (qb: number, p: number): void => {
-    for (let ii = 0; ii < qbSize; ii++) {
-      const ql = qb * qbSize + ii;
-      if (ql >= nq) break;
-      const q = q0 + ql;
-      let th = thr[q];
-      const ex = exclude[q];
-      const base = q * size;
-      const s0 = sI + ii * pr;
-      for (let l = 0; l < pr; l++) {
-        const dd = I32[s0 + l];
-        if (!(dd < th)) continue;
-        const jl = p * pr + l;
-        const j = r0 + jl;
-        if (jl >= nr || j === ex) continue;
-        let pos = base + size - 1;
-        while (pos > base && dist[pos - 1] > dd) {
-          dist[pos] = dist[pos - 1];
-          idx[pos] = idx[pos - 1];
-          pos--;
-        }
-        dist[pos] = dd;
-        idx[pos] = j;
-        if (idx[base + size - 1] >= 0) {
-          th = dist[base + size - 1];
-          thr[q] = th;
-        }
-      }
-      I32[tI + ql] = Math.min(th, MAXI);
-    }
-  };
-  const scan = instantiate(offer);
   let done = 0;
   for (;;) {
     const c = Atomics.add(next, 0, 1);
     if (c >= job.nBatches) break;
-    q0 = c * batch;
-    nq = Math.min(batch, job.nq - q0);
+    const q0 = c * batch;
+    const nq = Math.min(batch, job.nq - q0);
     const nqb = Math.ceil(nq / qbSize);
     U8.set(srcQ.subarray(q0 * rowBytes, (q0 + nqb * qbSize) * rowBytes), bQ);
     I32.set(srcQn.subarray(q0, q0 + nqb * qbSize), bQn >> 2);
     for (let i = 0; i < nqb * qbSize; i++) {
-      I32[tI + i] = i < nq ? Math.min(thr[q0 + i], MAXI) : -MAXI - 1;
+      I32[(bThr >> 2) + i] = i < nq ? Math.min(thr[q0 + i], MAXI) : -MAXI - 1;
+      I32[(bEx >> 2) + i] = i < nq ? exclude[q0 + i] : -1;
+    }
+    for (let i = 0; i < nq; i++) {
+      const l = (bL >> 2) + i * size * 2;
+      const g = (q0 + i) * size;
+      for (let s = 0; s < size; s++) {
+        I32[l + s] = Math.min(dist[g + s], MAXI);
+        I32[l + size + s] = idx[g + s];
+      }
     }
     for (let p0 = 0; p0 < job.np; p0 += job.tile) {
       const p1 = Math.min(job.np, p0 + job.tile);
       for (let qb = 0; qb < nqb; qb++) {
-        scan(qb, p0, p1, rowBytes, bQ, bQn, bThr, job.bR, job.bRn, bScr);
+        scan(
+          qb,
+          p0,
+          p1,
+          rowBytes,
+          bQ,
+          bQn,
+          bThr,
+          job.bR,
+          job.bRn,
+          bScr,
+          bL,
+          bEx,
+          size,
+          job.nr,
+          job.r0,
+        );
       }
+    }
+    for (let i = 0; i < nq; i++) {
+      const l = (bL >> 2) + i * size * 2;
+      const g = (q0 + i) * size;
+      for (let s = 0; s < size; s++) {
+        const j = I32[l + size + s];
+        idx[g + s] = j;
+        dist[g + s] = j >= 0 ? I32[l + s] : Number.POSITIVE_INFINITY;
+      }
+      const t = I32[(bThr >> 2) + i];
+      thr[q0 + i] = t < MAXI ? t : Number.POSITIVE_INFINITY;
     }
     done++;
     onBatch?.();
@@ -201,14 +205,8 @@ parentPort.on('message', (t) => {
   try {
     if (!module) module = new WebAssembly.Module(t.kernel);
     const mem = t.job.memory;
-    scanI16Batches(
-      t.job,
-      t.slot,
-      (offer) => new WebAssembly.Instance(module, { env: { mem, offer } }).exports.scan,
-      ${KERNEL_QUERY_BLOCK},
-      ${KERNEL_PANEL},
-      () => Atomics.add(progress, t.slot, 1),
-    );
+    const scan = new WebAssembly.Instance(module, { env: { mem, offer: () => {} } }).exports.scan;
+    scanI16Batches(t.job, t.slot, scan, ${KERNEL_QUERY_BLOCK}, () => Atomics.add(progress, t.slot, 1));
     Atomics.store(ctrl, t.slot, 1);
   } catch (e) {
     Atomics.store(ctrl, t.slot, 2);

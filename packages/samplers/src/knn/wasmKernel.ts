@@ -17,6 +17,12 @@ export type KnnScanFn = (
   rOff: number,
   rnOff: number,
   scratch: number,
+  // int16 kernels only (see knnKernelWat.ts)
+  listOff?: number,
+  exclOff?: number,
+  size?: number,
+  nr?: number,
+  r0?: number,
 ) => void;
 
 /** The compiled kernel. @internal */
