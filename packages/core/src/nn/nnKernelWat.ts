@@ -19,6 +19,13 @@
  *
  * @internal
  */
+/** Rows of the GEMM's register block (times 8 columns). @internal */
+export const GEMM_MR = 4;
+
+/** Unrolling of the GEMM's k loop. @internal */
+export const GEMM_UNROLL = 1;
+
+/** Returns the kernels' WebAssembly text. @internal */
 export function nnKernelWat(): string {
   const L: string[] = [];
   const a = (s: string): void => {
@@ -234,26 +241,67 @@ export function nnKernelWat(): string {
   // register blocks, no packing. A is row-major [M, K] (`gemm_nn`) or stored transposed as
   // [K, M] (`gemm_tn`, for weight gradients h^T dz). Micro-kernels mk_<layout>_<rows>x<cols>.
   for (const layout of ['nn', 'tn'] as const) {
-    for (const mr of [4, 1]) {
+    for (const mr of [GEMM_MR, 1]) {
       for (const nv of [2, 1]) {
         const accs: string[] = [];
         for (let r = 0; r < mr; r++) for (let v = 0; v < nv; v++) accs.push(`$c${r}_${v}`);
-        const aLoad = (r: number) =>
+        // One k step s of an unrolled group: A from row pointers + ko (+ 4 s) ('nn') or from
+        // ap_s ('tn'); B from bp_s, where ap_s / bp_s are ap / bp plus s strides.
+        const aLoad = (r: number, st: number) =>
           layout === 'nn'
-            ? `(v128.load32_splat align=4 (i32.add (local.get $a${r}) ${get('ko')}))`
-            : `(v128.load32_splat offset=${4 * r} align=4 ${get('ap')})`;
-        const loopBody: string[] = [];
-        for (let v = 0; v < nv; v++) {
-          loopBody.push(`(local.set $b${v} (v128.load offset=${16 * v} align=4 ${get('bp')}))`);
-        }
-        for (let r = 0; r < mr; r++) {
-          loopBody.push(`(local.set $x ${aLoad(r)})`);
+            ? `(v128.load32_splat offset=${4 * st} align=4 (i32.add (local.get $a${r}) ${get('ko')}))`
+            : `(v128.load32_splat offset=${4 * r} align=4 ${st === 0 ? get('ap') : get(`ap${st}`)})`;
+        const step = (st: number): string[] => {
+          const out: string[] = [];
           for (let v = 0; v < nv; v++) {
-            loopBody.push(
-              `(local.set $c${r}_${v} (f32x4.add (local.get $c${r}_${v}) (f32x4.mul ${get('x')} (local.get $b${v}))))`,
+            out.push(
+              `(local.set $b${v} (v128.load offset=${16 * v} align=4 ${st === 0 ? get('bp') : get(`bp${st}`)}))`,
+            );
+          }
+          for (let r = 0; r < mr; r++) {
+            out.push(`(local.set $x ${aLoad(r, st)})`);
+            for (let v = 0; v < nv; v++) {
+              out.push(
+                `(local.set $c${r}_${v} (f32x4.add (local.get $c${r}_${v}) (f32x4.mul ${get('x')} (local.get $b${v}))))`,
+              );
+            }
+          }
+          return out;
+        };
+        const U = GEMM_UNROLL;
+        const stepPtrs: string[] = [];
+        for (let st = 1; st < U; st++) {
+          stepPtrs.push(
+            `(local.set $bp${st} (i32.add ${get('bp')} (i32.mul ${get('sbk')} (i32.const ${st}))))`,
+          );
+          if (layout === 'tn') {
+            stepPtrs.push(
+              `(local.set $ap${st} (i32.add ${get('ap')} (i32.mul ${get('sak')} (i32.const ${st}))))`,
             );
           }
         }
+        const advance = (u: number) =>
+          `${layout === 'nn' ? `(local.set $ko (i32.add ${get('ko')} (i32.const ${4 * u})))` : `(local.set $ap (i32.add ${get('ap')} (i32.mul ${get('sak')} (i32.const ${u}))))`}
+      (local.set $bp (i32.add ${get('bp')} (i32.mul ${get('sbk')} (i32.const ${u}))))
+      (local.set $k (i32.sub ${get('k')} (i32.const ${u})))`;
+        const stepLocals = Array.from({ length: U - 1 }, (_, i) =>
+          layout === 'tn'
+            ? `(local $bp${i + 1} i32) (local $ap${i + 1} i32)`
+            : `(local $bp${i + 1} i32)`,
+        ).join(' ');
+        const loopBody = [
+          ...stepPtrs,
+          ...Array.from({ length: U }, (_, st) => step(st).join('\n      ')),
+          advance(U),
+        ];
+        const tail =
+          U > 1
+            ? `(block $td (loop $tl
+      (br_if $td (i32.eqz ${get('k')}))
+      ${step(0).join('\n      ')}
+      ${advance(1)}
+      (br $tl)))`
+            : '';
         const stores: string[] = [];
         for (let r = 0; r < mr; r++) {
           for (let v = 0; v < nv; v++) {
@@ -279,17 +327,15 @@ export function nnKernelWat(): string {
         a(`  (func $mk_${layout}_${mr}x${4 * nv} (param $ap i32) (param $sar i32) (param $sak i32)
     (param $bp i32) (param $sbk i32) (param $cp i32) (param $scr i32) (param $k i32)
     (param $bias i32) (param $relu i32)
-    (local $ko i32) (local $x v128) ${Array.from({ length: nv }, (_, v) => `(local $b${v} v128)`).join(' ')}
+    (local $ko i32) ${stepLocals} (local $x v128) ${Array.from({ length: nv }, (_, v) => `(local $b${v} v128)`).join(' ')}
     ${accs.map((c) => `(local ${c} v128)`).join(' ')}
     ${layout === 'nn' ? Array.from({ length: mr }, (_, r) => `(local $a${r} i32)`).join(' ') : ''}
     ${rowPtrs}
     (block $kd (loop $kl
-      (br_if $kd (i32.eqz ${get('k')}))
+      (br_if $kd (i32.lt_u ${get('k')} (i32.const ${U})))
       ${loopBody.join('\n      ')}
-      ${layout === 'nn' ? `(local.set $ko (i32.add ${get('ko')} (i32.const 4)))` : `(local.set $ap (i32.add ${get('ap')} ${get('sak')}))`}
-      (local.set $bp (i32.add ${get('bp')} ${get('sbk')}))
-      (local.set $k (i32.sub ${get('k')} (i32.const 1)))
       (br $kl)))
+    ${tail}
     ${stores.join('\n    ')})`);
       }
     }
@@ -309,8 +355,7 @@ export function nnKernelWat(): string {
       (if (i32.lt_u ${get('j')} ${get('n')}) (then ${call(mr, 4)}))`;
     a(`  (func (export "gemm_${layout}") (param $a i32) (param $b i32) (param $c i32) (param $bias i32)
     (param $m i32) (param $kk i32) (param $n i32) (param $relu i32)
-    (local $i i32) (local $j i32) (local $m4 i32) (local $n8 i32) (local $nb i32) (local $sar i32) (local $sak i32)
-    (local.set $m4 (i32.and ${get('m')} (i32.const -4)))
+    (local $i i32) (local $j i32) (local $n8 i32) (local $nb i32) (local $sar i32) (local $sak i32)
     (local.set $n8 (i32.and ${get('n')} (i32.const -8)))
     (local.set $nb (i32.shl ${get('n')} (i32.const 2)))
     ${
@@ -319,9 +364,9 @@ export function nnKernelWat(): string {
         : `(local.set $sar (i32.const 4)) (local.set $sak (i32.shl ${get('m')} (i32.const 2)))`
     }
     (block $id (loop $il
-      (br_if $id (i32.ge_u ${get('i')} ${get('m4')}))
-      ${rows(4)}
-      (local.set $i (i32.add ${get('i')} (i32.const 4)))
+      (br_if $id (i32.gt_u (i32.add ${get('i')} (i32.const ${GEMM_MR})) ${get('m')}))
+      ${rows(GEMM_MR)}
+      (local.set $i (i32.add ${get('i')} (i32.const ${GEMM_MR})))
       (br $il)))
     (block $rd (loop $rl
       (br_if $rd (i32.ge_u ${get('i')} ${get('m')}))
