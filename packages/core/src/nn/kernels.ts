@@ -327,11 +327,12 @@ function registerActivations(backendName: string, access: (backend: unknown) => 
 export interface GemmAttrs {
   /** `a` is stored transposed (`[K, M]`): computes `a^T b`. */
   transposeA: boolean;
-  /** Apply ReLU to the output. */
-  relu: boolean;
+  /** Output activation: 0 identity, 1 ReLU, 2 leaky ReLU with slope `alpha`. */
+  act: 0 | 1 | 2;
+  alpha: number;
 }
 
-// C = A B (+ bias) (ReLU) on the wasm heap without packing (wasm backend with SIMD only; see
+// C = act(A B (+ bias)) on the wasm heap without packing (wasm backend with SIMD only; see
 // simdGemmReady). Inputs a [M, K] (or [K, M] with transposeA), b [K, N] with N % 4 == 0, bias [N].
 function registerGemm(): void {
   tf.registerKernel({
@@ -356,7 +357,8 @@ function registerGemm(): void {
         m,
         k,
         n,
-        at.relu ? 1 : 0,
+        at.act,
+        at.alpha,
       );
       return infos[0];
     },

@@ -54,7 +54,8 @@ export interface NnKernelFns {
     m: number,
     k: number,
     n: number,
-    relu: number,
+    act: number,
+    alpha: number,
   ): void;
   gemm_tn(
     a: number,
@@ -64,7 +65,8 @@ export interface NnKernelFns {
     m: number,
     k: number,
     n: number,
-    relu: number,
+    act: number,
+    alpha: number,
   ): void;
 }
 

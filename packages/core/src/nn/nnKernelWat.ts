@@ -13,7 +13,8 @@
  *   column sums of `dz` (`[c]`, the bias gradient) there. `grad_tanh` (`g (1 - a^2)`) and
  *   `grad_sigmoid` (`g a (1 - a)`) likewise; `colsum(g, 0, 0, sum, n, c, 0)` only sums.
  * - `leaky(x, y, len, alpha)`: `y = x > 0 ? x : alpha x`.
- * - `gemm_nn(a, b, c, bias, M, K, N, relu)`: `C = A B (+ bias) (ReLU when relu != 0)` for
+ * - `gemm_nn(a, b, c, bias, M, K, N, act, alpha)`: `C = act(A B (+ bias))`, act 0 identity,
+ *   1 ReLU, 2 leaky ReLU with slope `alpha`, for
  *   row-major `A [M, K]`, `B [K, N]` with N a multiple of 4; `bias` 0 for none. `gemm_tn` reads
  *   A stored transposed (`[K, M]`), i.e. computes `A^T B` (a weight gradient `h^T dz`).
  *
@@ -309,7 +310,10 @@ export function nnKernelWat(): string {
             const withBias = `(select (f32x4.add ${acc} (v128.load offset=${16 * v} align=4 ${get('bias')})) ${acc} ${get('bias')})`;
             stores.push(`(local.set $x ${withBias})`);
             stores.push(
-              `(if ${get('relu')} (then (local.set $x (f32x4.max ${get('x')} (v128.const i32x4 0 0 0 0)))))`,
+              `(if (i32.eq ${get('act')} (i32.const 1)) (then (local.set $x (f32x4.max ${get('x')} (v128.const i32x4 0 0 0 0)))))`,
+            );
+            stores.push(
+              `(if (i32.eq ${get('act')} (i32.const 2)) (then (local.set $x (v128.bitselect ${get('x')} (f32x4.mul ${get('x')} (f32x4.splat ${get('alpha')})) (f32x4.gt ${get('x')} (v128.const i32x4 0 0 0 0))))))`,
             );
             stores.push(
               `(v128.store offset=${16 * v} align=4 (i32.add ${get('cp')} (i32.mul ${get('scr')} (i32.const ${r}))) ${get('x')})`,
@@ -326,7 +330,7 @@ export function nnKernelWat(): string {
             : '';
         a(`  (func $mk_${layout}_${mr}x${4 * nv} (param $ap i32) (param $sar i32) (param $sak i32)
     (param $bp i32) (param $sbk i32) (param $cp i32) (param $scr i32) (param $k i32)
-    (param $bias i32) (param $relu i32)
+    (param $bias i32) (param $act i32) (param $alpha f32)
     (local $ko i32) ${stepLocals} (local $x v128) ${Array.from({ length: nv }, (_, v) => `(local $b${v} v128)`).join(' ')}
     ${accs.map((c) => `(local ${c} v128)`).join(' ')}
     ${layout === 'nn' ? Array.from({ length: mr }, (_, r) => `(local $a${r} i32)`).join(' ') : ''}
@@ -344,7 +348,7 @@ export function nnKernelWat(): string {
       `(call $mk_${layout}_${mr}x${nr} (i32.add ${get('a')} (i32.mul ${get('i')} ${get('sar')})) ${get('sar')} ${get('sak')}
             (i32.add ${get('b')} (i32.shl ${get('j')} (i32.const 2))) ${get('nb')}
             (i32.add ${get('c')} (i32.shl (i32.add (i32.mul ${get('i')} ${get('n')}) ${get('j')}) (i32.const 2))) ${get('nb')}
-            ${get('kk')} (select (i32.add ${get('bias')} (i32.shl ${get('j')} (i32.const 2))) (i32.const 0) ${get('bias')}) ${get('relu')})`;
+            ${get('kk')} (select (i32.add ${get('bias')} (i32.shl ${get('j')} (i32.const 2))) (i32.const 0) ${get('bias')}) ${get('act')} ${get('alpha')})`;
     const rows = (mr: number) => `
       (local.set $j (i32.const 0))
       (block $jd${mr} (loop $jl${mr}
@@ -354,7 +358,7 @@ export function nnKernelWat(): string {
         (br $jl${mr})))
       (if (i32.lt_u ${get('j')} ${get('n')}) (then ${call(mr, 4)}))`;
     a(`  (func (export "gemm_${layout}") (param $a i32) (param $b i32) (param $c i32) (param $bias i32)
-    (param $m i32) (param $kk i32) (param $n i32) (param $relu i32)
+    (param $m i32) (param $kk i32) (param $n i32) (param $act i32) (param $alpha f32)
     (local $i i32) (local $j i32) (local $n8 i32) (local $nb i32) (local $sar i32) (local $sak i32)
     (local.set $n8 (i32.and ${get('n')} (i32.const -8)))
     (local.set $nb (i32.shl ${get('n')} (i32.const 2)))

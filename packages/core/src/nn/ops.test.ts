@@ -46,7 +46,7 @@ for (const [backend, simd] of modes) {
       expect(simdGemmReady()).toBe(backend === 'wasm' && simd);
     });
 
-    it('matMul2d (plain, transposed A, bias + relu) matches float64 products', () => {
+    it('matMul2d (plain, transposed A, bias + relu / leaky relu) matches float64 products', () => {
       const before = tf.memory().numTensors;
       const shapes: [number, number, number][] = [
         [9, 6, 8],
@@ -69,13 +69,16 @@ for (const [backend, simd] of modes) {
           return [
             matMul2d(A, B).dataSync(),
             matMul2d(At, B, true).dataSync(),
-            matMul2d(A, B, false, tf.tensor1d(Float32Array.from(bias)), true).dataSync(),
+            matMul2d(A, B, false, tf.tensor1d(Float32Array.from(bias)), 'relu').dataSync(),
+            matMul2d(A, B, false, tf.tensor1d(Float32Array.from(bias)), leakyRelu(0.3)).dataSync(),
           ];
         });
         expect(maxAbsDiff(got[0], plain)).toBeLessThan(1e-5);
         expect(maxAbsDiff(got[1], tr)).toBeLessThan(1e-5);
         const br = plain.map((v, i) => Math.max(0, v + bias[i % n]));
         expect(maxAbsDiff(got[2], br)).toBeLessThan(1e-5);
+        const bl = plain.map((v, i) => (v + bias[i % n] > 0 ? 1 : 0.3) * (v + bias[i % n]));
+        expect(maxAbsDiff(got[3], bl)).toBeLessThan(1e-5);
       }
       expect(tf.memory().numTensors).toBe(before);
     });

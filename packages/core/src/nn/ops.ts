@@ -1,5 +1,5 @@
 import { tf } from '../tf';
-import type { Activation } from './activation';
+import type { Activation, LeakyReluActivation } from './activation';
 import {
   ACT_GRAD,
   type ActGradAttrs,
@@ -31,15 +31,20 @@ export function matMul2d(
   b: tf.Tensor2D,
   transposeA = false,
   bias: tf.Tensor1D | null = null,
-  relu = false,
+  act: 'linear' | 'relu' | LeakyReluActivation = 'linear',
 ): tf.Tensor2D {
   const f32 = a.dtype === 'float32' && b.dtype === 'float32';
   if (b.shape[1] % 4 === 0 && f32 && simdGemmReady()) {
-    const attrs: GemmAttrs = { transposeA, relu };
+    const attrs: GemmAttrs =
+      act === 'linear'
+        ? { transposeA, act: 0, alpha: 0 }
+        : act === 'relu'
+          ? { transposeA, act: 1, alpha: 0 }
+          : { transposeA, act: 2, alpha: act.alpha };
     const inputs: Record<string, tf.Tensor> = bias ? { a, b, bias } : { a, b };
     return tf.engine().runKernel(GEMM, inputs, attrs as unknown as tf.NamedAttrMap) as tf.Tensor2D;
   }
-  if (transposeA && b.shape[1] === 1 && !bias && !relu && a.shape[1] % 4 === 0 && f32) {
+  if (transposeA && b.shape[1] === 1 && !bias && act === 'linear' && a.shape[1] % 4 === 0 && f32) {
     // a^T b for a one-column b (a weight gradient into a single output unit): (b^T a)^T, where
     // both transposes of a vector are reshapes.
     if (simdGemmReady()) {
@@ -49,9 +54,9 @@ export function matMul2d(
     }
   }
   const ab = tf.matMul(transposeA ? transpose2d(a) : a, b);
-  if (!bias && !relu) return ab as tf.Tensor2D;
   const z = bias ? tf.add(ab, bias) : ab;
-  return (relu ? tf.relu(z) : z) as tf.Tensor2D;
+  if (act === 'linear') return z as tf.Tensor2D;
+  return (act === 'relu' ? tf.relu(z) : tf.mul(z, tf.step(z, act.alpha))) as tf.Tensor2D;
 }
 
 /** Column sums of a matrix as a vector (the bias gradient of a dense layer). */
@@ -92,11 +97,9 @@ export function denseForward(
   act: Activation,
 ): tf.Tensor2D {
   if (w.shape[1] % 4 === 0 && x.dtype === 'float32' && simdGemmReady()) {
-    if (act === 'relu' || act === 'linear') return matMul2d(x, w, false, b, act === 'relu');
-    const z = matMul2d(x, w, false, b);
-    if (act === 'tanh') return tf.tanh(z);
-    if (act === 'sigmoid') return tf.sigmoid(z);
-    return tf.engine().runKernel(LEAKY_RELU, { x: z }, { alpha: act.alpha }) as tf.Tensor2D;
+    if (act === 'tanh') return tf.tanh(matMul2d(x, w, false, b));
+    if (act === 'sigmoid') return tf.sigmoid(matMul2d(x, w, false, b));
+    return matMul2d(x, w, false, b, act);
   }
   if (hasCustomKernels() && x.dtype === 'float32') {
     if (act === 'relu' || act === 'sigmoid' || act === 'linear') return fusedKernel(x, w, b, act);
