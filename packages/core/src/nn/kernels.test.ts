@@ -8,8 +8,8 @@ import { useCustomKernels } from './kernels';
 import { bceWithLogits, mse } from './losses';
 import { Mlp } from './mlp';
 
-// The custom JS kernels (transpose, column sums, fused Adam, BCE/MSE) must give what the plain
-// tfjs ops give (the path used on the tensorflow backend).
+// The custom kernels (SIMD GEMM, transpose, activation + bias gradients, fused Adam, BCE/MSE)
+// must give what the plain tfjs ops give (the path used on the tensorflow backend).
 
 beforeAll(async () => {
   await initBackend({ backend: 'wasm' });
@@ -18,18 +18,23 @@ afterAll(() => {
   useCustomKernels(true);
 });
 
-function trainTwoSteps(kernels: boolean): { losses: number[]; weights: Float32Array[] } {
+function trainTwoSteps(
+  kernels: boolean,
+  dims = [5, 7, 6, 3],
+): { losses: number[]; weights: Float32Array[] } {
   useCustomKernels(kernels);
-  const net = new Mlp({ inputDim: 5, widths: [7, 6, 3], activation: leakyRelu(0.2), seed: 9 });
+  const [d, ...widths] = dims;
+  const o = widths[widths.length - 1];
+  const net = new Mlp({ inputDim: d, widths, activation: leakyRelu(0.2), seed: 9 });
   const opt = new Adam(net, { learningRate: 0.05, beta1: 0.5 });
-  const x = tf.tensor2d(Float32Array.from(lcgValues(11 * 5, 1)), [11, 5]);
+  const x = tf.tensor2d(Float32Array.from(lcgValues(11 * d, 1)), [11, d]);
   const t = tf.tensor2d(
-    Float32Array.from(lcgValues(11 * 3, 2), (v) => (v > 0 ? 1 : 0)),
-    [11, 3],
+    Float32Array.from(lcgValues(11 * o, 2), (v) => (v > 0 ? 1 : 0)),
+    [11, o],
   );
   const w = tf.tensor2d(
-    Float32Array.from(lcgValues(11 * 3, 3), (v) => v + 1.5),
-    [11, 3],
+    Float32Array.from(lcgValues(11 * o, 3), (v) => v + 1.5),
+    [11, o],
   );
   const losses: number[] = [];
   for (let s = 0; s < 2; s++) {
@@ -55,14 +60,21 @@ function trainTwoSteps(kernels: boolean): { losses: number[]; weights: Float32Ar
 }
 
 describe('custom kernels', () => {
-  it('match plain tfjs ops on forward, backward, losses and Adam', () => {
-    const a = trainTwoSteps(true);
-    const b = trainTwoSteps(false);
-    expect(maxAbsDiff(a.losses, b.losses)).toBeLessThan(1e-5);
-    a.weights.forEach((wa, i) => {
-      expect(maxAbsDiff(wa, b.weights[i])).toBeLessThan(1e-5);
+  // [5, 7, 6, 3]: JavaScript-loop paths and tfjs matMuls; [8, 12, 16, 4]: the SIMD GEMM
+  // everywhere (widths multiples of 4), with a leftover row block (11 rows).
+  for (const dims of [
+    [5, 7, 6, 3],
+    [8, 12, 16, 4],
+  ]) {
+    it(`match plain tfjs ops on forward, backward, losses and Adam (${dims.join('-')})`, () => {
+      const a = trainTwoSteps(true, dims);
+      const b = trainTwoSteps(false, dims);
+      expect(maxAbsDiff(a.losses, b.losses)).toBeLessThan(1e-5);
+      a.weights.forEach((wa, i) => {
+        expect(maxAbsDiff(wa, b.weights[i])).toBeLessThan(1e-5);
+      });
     });
-  });
+  }
 
   it('clone shares the buffer on wasm and frees it once every reference is gone', () => {
     useCustomKernels(true);
