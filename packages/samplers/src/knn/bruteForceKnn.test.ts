@@ -149,6 +149,26 @@ describe('BruteForceKnn on worker threads', () => {
     }
   });
 
+  it('stays exact across calls that grow, shrink and grow the kept memory', () => {
+    const rng = new Rng(9);
+    const knn = new BruteForceKnn({ threads: 2 });
+    for (const [nr, nq, d] of [
+      [600, 120, 9],
+      [40, 17, 3],
+      [3000, 64, 12],
+    ]) {
+      const r = new Float64Array(nr * d);
+      for (let i = 0; i < r.length; i++) r[i] = rng.normal();
+      const q = new Float64Array(nq * d);
+      for (let i = 0; i < q.length; i++) q[i] = 1.5 * rng.normal();
+      const R = { data: r, nRows: nr, nCols: d };
+      const Q = { data: q, nRows: nq, nCols: d };
+      knn.fit(R);
+      expect(rows(knn.kneighbors(Q, 4), 4)).toEqual(naive(Q, R, 4));
+      expect(knn.lastThreads).toBe(2);
+    }
+  });
+
   it('is exact with ties and a coarse quantisation', () => {
     const rng = new Rng(5);
     const n = 500;

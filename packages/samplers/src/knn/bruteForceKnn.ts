@@ -10,6 +10,7 @@ import {
 } from './knnWorkers';
 import {
   type KnnKernelScan,
+  type KnnPackFn,
   kernelBytes,
   loadKnnKernel,
   type WasmMemory,
@@ -54,6 +55,8 @@ const KEEP_MEMORY_BYTES = 2 ** 27;
 const BATCHES_PER_THREAD = 16;
 /** Most query blocks in one batch. */
 const MAX_BATCH_BLOCKS = 64;
+/** Bytes of float64 reference rows copied into WebAssembly memory at a time for packing. */
+const STAGE_BYTES = 2 ** 22;
 /** Fewest unsettled queries worth a float32 pass (which packs all reference rows again). */
 const MIN_F32_QUERIES = 64;
 const U64 = 2 ** -53;
@@ -650,13 +653,12 @@ function scanI16(
     const np = Math.ceil(nr / PR);
     const bRn = align16(np * PR * steps * 4);
     const regions = align16(bRn + np * PR * 4);
-    const memory = scanMemory(regions + T * regionBytes, sharedMemory);
+    const stage = align16(regions + T * regionBytes);
+    const memory = scanMemory(stage + align16(steps * 16) + STAGE_BYTES, sharedMemory);
     if (state.memory !== memory || state.chunk !== r0) {
       state.memory = memory;
       state.chunk = r0;
-      const I16 = new Int16Array(memory.buffer);
-      const I32 = new Int32Array(memory.buffer);
-      packI16(ref.data, r0, nr, np, d, steps, mean, inv, levels, I16, 0, I32, bRn >> 2);
+      packRefs(ref.data, r0, nr, np, d, state.quant, mean, memory, kernel, bRn, stage);
     }
     const job: I16ScanJob = {
       memory,
@@ -750,36 +752,44 @@ function quantise(x: number, levels: number): number {
   return Math.max(-levels, Math.min(levels, ((x + 65536.5) | 0) - 65536));
 }
 
-/** Quantises and packs reference rows `r0..r0+nr-1` into int16 panels, with exact int norms. */
-function packI16(
+/**
+ * Quantises reference rows `r0..r0+nr-1` and packs them into `np` int16 panels at offset 0
+ * of `memory`, their int32 squared norms at `bRn`, with the kernel's `pack`: rows are copied
+ * {@link STAGE_BYTES} at a time to `stage` (after the mean) first.
+ */
+function packRefs(
   data: Float64Array,
   r0: number,
   nr: number,
   np: number,
   d: number,
-  steps: number,
+  quant: I16Quant,
   mean: Float64Array,
-  inv: number,
-  levels: number,
-  I16: Int16Array,
-  o16: number,
-  I32: Int32Array,
-  oNorm: number,
+  memory: WasmMemory,
+  kernel: KnnKernelScan,
+  bRn: number,
+  stage: number,
 ): void {
+  const { steps, inv, levels } = quant;
+  const pack = kernel.packer(memory) as KnnPackFn;
+  const F64 = new Float64Array(memory.buffer);
+  for (let f = 0; f < 2 * steps; f++) F64[(stage >> 3) + f] = f < d ? mean[f] : 0;
+  const rowsAt = stage + align16(steps * 16);
+  const perStage = Math.max(1, Math.floor(STAGE_BYTES / (8 * d)));
+  const U8 = new Uint8Array(memory.buffer);
+  const src = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  for (let j = 0; j < nr; j += perStage) {
+    const n = Math.min(perStage, nr - j);
+    U8.set(src.subarray((r0 + j) * d * 8, (r0 + j + n) * d * 8), rowsAt);
+    pack(rowsAt, n, d, stage, inv, levels, 0, bRn, j, steps);
+  }
+  // the last panel's missing rows: zeros
+  const I32 = new Int32Array(memory.buffer);
   const PR = KERNEL_PANEL;
-  const stride = PR * 2;
-  for (let j = 0; j < np * PR; j++) {
+  for (let j = nr; j < np * PR; j++) {
     const p = (j / PR) | 0;
-    const base = o16 + p * steps * stride + (j - p * PR) * 2;
-    if (j < nr) {
-      I32[oNorm + j] = quantiseRow(data, (r0 + j) * d, d, mean, inv, levels, I16, base, PR);
-    } else {
-      for (let f = 0; f < steps; f++) {
-        I16[base + f * stride] = 0;
-        I16[base + f * stride + 1] = 0;
-      }
-      I32[oNorm + j] = 0;
-    }
+    for (let s = 0; s < steps; s++) I32[p * steps * PR + s * PR + (j - p * PR)] = 0;
+    I32[(bRn >> 2) + j] = 0;
   }
 }
 

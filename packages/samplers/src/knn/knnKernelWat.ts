@@ -142,8 +142,75 @@ export function knnKernelWat(kernel: KernelType): string {
   a('   (local.set $p (i32.add (local.get $p) (i32.const 1)))');
   a('   (br_if $panels (i32.lt_u (local.get $p) (local.get $p1)))))');
   a(' )');
+  if (lists) packFunc(a);
   a(')');
   return `${L.join('\n')}\n`;
+}
+
+/**
+ * `pack(src, n, d, meanOff, inv, levels, dst, normOff, j0, steps)` (int16 kernels): quantises
+ * `n` float64 rows of `d` values at `src` (row-major) to `floor((x - mean) * inv + 1/2)`
+ * clamped to [-levels, levels] (the same float64 operations as `quantise` in
+ * `bruteForceKnn.ts`, so the same integers; `mean` at `meanOff` as `2 steps` float64 values,
+ * zero-padded), and stores them as rows `j0..j0+n-1` of the packed panels at `dst` (pairs of
+ * int16 per step, step-major inside the panel) with their int32 squared norms at `normOff`.
+ */
+function packFunc(a: (s: string) => void): void {
+  const PR = KERNEL_PANEL;
+  a(
+    ' (func (export "pack") (param $src i32) (param $n i32) (param $d i32) (param $meanOff i32) (param $inv f64) (param $levels i32) (param $dst i32) (param $normOff i32) (param $j0 i32) (param $steps i32)',
+  );
+  a(
+    '  (local $j i32) (local $jj i32) (local $s i32) (local $sp i32) (local $out i32) (local $full i32) (local $v v128) (local $iv v128) (local $acc v128) (local $invv v128) (local $half v128) (local $lo v128) (local $hi v128) (local $off v128)',
+  );
+  a('  (local.set $invv (f64x2.splat (local.get $inv)))');
+  a('  (local.set $half (f64x2.splat (f64.const 65536.5)))');
+  a('  (local.set $hi (i32x4.splat (local.get $levels)))');
+  a('  (local.set $lo (i32x4.splat (i32.sub (i32.const 0) (local.get $levels))))');
+  a('  (local.set $off (i32x4.splat (i32.const 65536)))');
+  // steps with two values; an odd d leaves one single-value step at the end
+  a('  (local.set $full (i32.shr_u (local.get $d) (i32.const 1)))');
+  a('  (local.set $j (i32.const 0))');
+  a('  (block $rowsDone (br_if $rowsDone (i32.ge_u (local.get $j) (local.get $n)))');
+  a('  (loop $rows');
+  a('   (local.set $jj (i32.add (local.get $j0) (local.get $j)))');
+  a(
+    `   (local.set $out (i32.add (local.get $dst) (i32.add (i32.mul (i32.shr_u (local.get $jj) (i32.const 3)) (i32.mul (local.get $steps) (i32.const ${PR * 4}))) (i32.shl (i32.and (local.get $jj) (i32.const 7)) (i32.const 2)))))`,
+  );
+  a(
+    '   (local.set $sp (i32.add (local.get $src) (i32.mul (local.get $j) (i32.shl (local.get $d) (i32.const 3)))))',
+  );
+  a('   (local.set $acc (v128.const i32x4 0 0 0 0))');
+  a('   (local.set $s (i32.const 0))');
+  a('   (loop $steps');
+  a('    (if (i32.lt_u (local.get $s) (local.get $full))');
+  a(
+    '     (then (local.set $v (v128.load (i32.add (local.get $sp) (i32.shl (local.get $s) (i32.const 4))))))',
+  );
+  a(
+    '     (else (local.set $v (v128.load64_zero (i32.add (local.get $sp) (i32.shl (local.get $s) (i32.const 4)))))))',
+  );
+  a(
+    '    (local.set $v (f64x2.add (f64x2.mul (f64x2.sub (local.get $v) (v128.load (i32.add (local.get $meanOff) (i32.shl (local.get $s) (i32.const 4))))) (local.get $invv)) (local.get $half)))',
+  );
+  a(
+    '    (local.set $iv (i32x4.max_s (local.get $lo) (i32x4.min_s (local.get $hi) (i32x4.sub (i32x4.trunc_sat_f64x2_s_zero (local.get $v)) (local.get $off)))))',
+  );
+  a('    (local.set $iv (i16x8.narrow_i32x4_s (local.get $iv) (local.get $iv)))');
+  a(
+    `    (v128.store32_lane 0 (i32.add (local.get $out) (i32.mul (local.get $s) (i32.const ${PR * 4}))) (local.get $iv))`,
+  );
+  a(
+    '    (local.set $acc (i32x4.add (local.get $acc) (i32x4.dot_i16x8_s (local.get $iv) (local.get $iv))))',
+  );
+  a('    (local.set $s (i32.add (local.get $s) (i32.const 1)))');
+  a('    (br_if $steps (i32.lt_u (local.get $s) (local.get $steps))))');
+  a(
+    '   (i32.store (i32.add (local.get $normOff) (i32.shl (local.get $jj) (i32.const 2))) (i32x4.extract_lane 0 (local.get $acc)))',
+  );
+  a('   (local.set $j (i32.add (local.get $j) (i32.const 1)))');
+  a('   (br_if $rows (i32.lt_u (local.get $j) (local.get $n)))))');
+  a(' )');
 }
 
 /**

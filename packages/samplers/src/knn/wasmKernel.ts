@@ -25,10 +25,26 @@ export type KnnScanFn = (
   r0?: number,
 ) => void;
 
+/** Signature of the int16 kernels' exported `pack` (see `knnKernelWat.ts`). @internal */
+export type KnnPackFn = (
+  src: number,
+  n: number,
+  d: number,
+  meanOff: number,
+  inv: number,
+  levels: number,
+  dst: number,
+  normOff: number,
+  j0: number,
+  steps: number,
+) => void;
+
 /** The compiled kernel. @internal */
 export interface KnnKernelScan {
   /** A fresh instance over `memory`, calling `offer(queryBlock, panel)` on candidate hits. */
   instantiate(memory: WasmMemory, offer: (qb: number, p: number) => void): KnnScanFn;
+  /** The int16 kernels' `pack` over `memory` (undefined for the float32 kernel). */
+  packer(memory: WasmMemory): KnnPackFn | undefined;
 }
 
 /** The part of the WebAssembly JS API used here (the package's `lib` has no DOM types). @internal */
@@ -89,6 +105,10 @@ export function loadKnnKernel(type: KernelType = 'f32'): KnnKernelScan | null {
       instantiate(memory, offer) {
         const instance = new wasm.Instance(module, { env: { mem: memory, offer } });
         return instance.exports.scan as KnnScanFn;
+      },
+      packer(memory) {
+        const instance = new wasm.Instance(module, { env: { mem: memory, offer: () => {} } });
+        return instance.exports.pack as KnnPackFn | undefined;
       },
     });
   } catch {
