@@ -345,6 +345,12 @@ function registerGemm(): void {
       const bi = b as tf.TensorInfo;
       const [k, n] = bi.shape;
       const m = at.transposeA ? ai.shape[1] : ai.shape[0];
+      const ka = at.transposeA ? ai.shape[0] : ai.shape[1];
+      if (ka !== k || n % 4 !== 0 || (bias && bias.shape[0] !== n)) {
+        throw new Error(
+          `${GEMM}: bad shapes a [${ai.shape}]${at.transposeA ? '^T' : ''}, b [${bi.shape}], bias [${bias?.shape ?? ''}]`,
+        );
+      }
       const io = wasmAccess(backend);
       if (!io.simd) throw new Error(`${GEMM}: WebAssembly SIMD kernels are not available`);
       const { infos } = io.alloc([[m, n]]);
