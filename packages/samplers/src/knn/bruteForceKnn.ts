@@ -439,7 +439,9 @@ class CandidateLists {
     exclude: Int32Array,
     readonly shared: boolean,
   ) {
-    this.exclude = shared ? sharedCopy(exclude) : exclude;
+    // a whole-buffer array: the int16 scan hands `exclude.buffer` on
+    const whole = exclude.byteOffset === 0 && exclude.byteLength === exclude.buffer.byteLength;
+    this.exclude = shared ? sharedCopy(exclude) : whole ? exclude : exclude.slice();
     this.reset(shared);
   }
 

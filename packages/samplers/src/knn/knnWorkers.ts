@@ -10,7 +10,8 @@ import type { KnnScanFn, WasmMemory } from './wasmKernel';
  * too. Every thread (the caller included) instantiates the kernel over that same memory,
  * with its own small region for a batch of queries, and claims batches of query blocks from
  * an atomic counter until none is left, so a thread slowed down by other processes takes
- * fewer batches. Nothing is copied per thread. The caller then blocks in `Atomics.wait`
+ * fewer batches. Only a batch's queries and candidate lists are copied (into the thread's
+ * region and back); the packed reference rows are not. The caller then blocks in `Atomics.wait`
  * (allowed on Node's main thread) until the workers are done, so `kneighbors` stays
  * synchronous. Workers are pooled and unref'd (they never keep a process alive). @internal
  */
