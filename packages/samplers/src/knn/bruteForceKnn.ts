@@ -692,7 +692,7 @@ function scanI16(
       here();
       continue;
     }
-    const ran = runI16Job(job, kernelBytes('i16-shared'), T - 1, here);
+    const ran = runI16Job(job, kernelBytes('i16-shared'), 'i16-shared', T - 1, here);
     if (ran === 0) {
       // a worker failed: start afresh on this thread, in memory no worker can still write to
       if (keptMemory?.memory === memory) keptMemory = undefined;

@@ -199,12 +199,16 @@ const scanI16Batches = ${scanI16Batches.toString()};
 const ready = new Int32Array(workerData.ready);
 Atomics.store(ready, 0, 1);
 Atomics.notify(ready, 0);
-let module;
+const modules = new Map();
 parentPort.on('message', (t) => {
   const ctrl = new Int32Array(t.ctrl);
   const progress = new Int32Array(t.progress);
   try {
-    if (!module) module = new WebAssembly.Module(t.kernel);
+    let module = modules.get(t.kernelId);
+    if (!module) {
+      module = new WebAssembly.Module(t.kernel);
+      modules.set(t.kernelId, module);
+    }
     const mem = t.job.memory;
     const scan = new WebAssembly.Instance(module, { env: { mem, offer: () => {} } }).exports.scan;
     scanI16Batches(t.job, t.slot, scan, ${KERNEL_QUERY_BLOCK}, () => Atomics.add(progress, t.slot, 1));
@@ -235,7 +239,8 @@ function worker(i: number): WorkerLike | undefined {
 
 /**
  * Runs `job` on the calling thread (region 0) and `workers` pooled workers (regions 1..),
- * which must all see `job.memory` (a shared memory) and the job's SharedArrayBuffers.
+ * which must all see `job.memory` (a shared memory) and the job's SharedArrayBuffers. The
+ * workers compile `kernel` once per `kernelId`.
  * `scanHere` scans batches on the calling thread (see {@link scanI16Batches}).
  * @returns the threads that took part, or 0 when a worker failed or made no progress for
  *   `stallMs` (the candidate lists are then incomplete: the caller must scan again afresh).
@@ -244,6 +249,7 @@ function worker(i: number): WorkerLike | undefined {
 export function runI16Job(
   job: I16ScanJob,
   kernel: Uint8Array,
+  kernelId: string,
   workers: number,
   scanHere: () => void,
   stallMs = 120_000,
@@ -256,7 +262,7 @@ export function runI16Job(
   for (let w = 1; w <= workers; w++) {
     const wk = worker(w - 1);
     if (!wk) break;
-    wk.postMessage({ job, kernel, ctrl: ctrlBuf, progress: progressBuf, slot: w });
+    wk.postMessage({ job, kernel, kernelId, ctrl: ctrlBuf, progress: progressBuf, slot: w });
     started.push(w);
   }
   scanHere();
