@@ -29,7 +29,10 @@ export interface BruteForceKnnOptions {
    * {@link BruteForceKnn}).
    */
   readonly backend?: KnnBackend;
-  /** Candidates kept per query beyond `k` before the exact re-ranking. Default 3. */
+  /**
+   * Candidates kept per query beyond `k` before the exact re-ranking (the second int16 pass
+   * keeps `4 (k + margin) + 16`). Default 3.
+   */
   readonly margin?: number;
   /**
    * Threads for the int16 pass, the calling thread included: `'auto'` (default) uses the
