@@ -276,30 +276,40 @@ export class Mlp {
         h = mk ? (tf.mul(a, mk) as tf.Tensor2D) : a;
         hs.push(h);
       }
-      const toSave: tf.Tensor[] = [...hs.slice(0, -1), ...as];
-      if (maskTensors) for (const m of maskTensors) if (m) toSave.push(m);
+      // Saved for the backward pass (each save is a kernel dispatch): layer inputs only for
+      // weight gradients, activation outputs only for non-linear layers, each tensor once (a
+      // layer's input is the previous layer's output when there is no dropout).
+      const toSave: tf.Tensor[] = [];
+      const slot = (t: tf.Tensor): number => {
+        let k = toSave.indexOf(t);
+        if (k < 0) k = toSave.push(t) - 1;
+        return k;
+      };
+      const hIdx = layers.map((_, i) => (trainable ? slot(hs[i]) : -1));
+      const aIdx = layers.map((l, i) => (l.activation === 'linear' ? -1 : slot(as[i])));
+      const mIdx = layers.map((_, i) => {
+        const m = maskTensors?.[i];
+        return m ? slot(m) : -1;
+      });
       save(toSave);
       return {
         value: h,
         gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
           const n = layers.length;
-          const sh = saved.slice(0, n) as tf.Tensor2D[];
-          const sa = saved.slice(n, 2 * n) as tf.Tensor2D[];
-          let k = 2 * n;
-          const sm: (tf.Tensor2D | null)[] = layers.map((_, i) =>
-            maskTensors?.[i] ? (saved[k++] as tf.Tensor2D) : null,
-          );
+          const at = (k: number) => (k >= 0 ? (saved[k] as tf.Tensor2D) : null);
           const gW: tf.Tensor[] = new Array(n);
           const gB: (tf.Tensor | null)[] = new Array(n);
           let g = dy as tf.Tensor2D;
           let dx: tf.Tensor2D | null = null;
           for (let i = n - 1; i >= 0; i--) {
             const l = layers[i];
-            const m = sm[i];
+            const m = at(mIdx[i]);
             if (m) g = tf.mul(g, m);
-            const { dz, db } = denseBackward(g, sa[i], l.activation, trainable && l.b !== null);
+            // a linear layer's gradient does not read its output: pass g in its place
+            const a = at(aIdx[i]) ?? g;
+            const { dz, db } = denseBackward(g, a, l.activation, trainable && l.b !== null);
             if (trainable) {
-              gW[i] = matMul2d(sh[i], dz, true);
+              gW[i] = matMul2d(at(hIdx[i]) as tf.Tensor2D, dz, true);
               gB[i] = db;
             }
             if (i > 0 || inputGrad) {
