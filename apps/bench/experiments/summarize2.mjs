@@ -88,3 +88,44 @@ for (const [name, list] of score) {
     `| ${name} | ${a.length} | ${sg(mean(a.map((x) => x.delta)))} | ${a.filter((x) => x.delta > 0).length} | ${a.filter((x) => x.beatsAll).length} | ${sg(mean(r.map((x) => x.delta)))} | ${r.filter((x) => x.delta > 0).length} | ${r.filter((x) => x.beatsAll).length} |`,
   );
 }
+
+// Compact: per data set, the ADAAR variant (either weight) with the best mean Δ AUC over the
+// classifiers, against the best of ROS/SMOTE (same rule), paired Δ vs NS.
+console.log('\n### Per data set: best ADAAR variant and best baseline vs NS (paired mean Δ)\n');
+console.log(
+  `| data | seeds | best ADAAR variant | Δ AUC lr / mlp / rf | Δ R@P lr / mlp / rf | best baseline | Δ AUC lr / mlp / rf | Δ R@P lr / mlp / rf |`,
+);
+console.log('|---|---|---|---|---|---|---|---|');
+for (const [data, methods] of byData) {
+  const ns = methods.get('ns');
+  if (!ns) continue;
+  const cand = [];
+  for (const [name, runs] of methods) {
+    if (name === 'ns') continue;
+    for (const w of ['', 'w05_']) {
+      const rs = [...runs.values()].filter((r) => ns.has(r.seed));
+      const d = (c, met) =>
+        mean(
+          rs
+            .filter((r) => typeof r[`${w}${c}_${met}`] === 'number')
+            .map((r) => r[`${w}${c}_${met}`] - ns.get(r.seed)[`${c}_${met}`]),
+        );
+      const auc = CLS.map((c) => d(c, 'auc'));
+      const rp = CLS.map((c) => d(c, rpKey));
+      if (auc.some((v) => !Number.isFinite(v))) continue;
+      cand.push({
+        name: `${name}${w ? ' (w0.5)' : ''}`,
+        base: BASELINES.includes(name),
+        auc,
+        rp,
+        n: rs.length,
+        m: mean(auc),
+      });
+    }
+  }
+  const best = (isBase) => cand.filter((c) => c.base === isBase).sort((a, b) => b.m - a.m)[0];
+  const a = best(false);
+  const b = best(true);
+  const row = (c) => (c ? `${c.name} | ${c.auc.map(sg).join(' / ')} | ${c.rp.map(sg).join(' / ')}` : '- | - | -');
+  console.log(`| ${data} | ${a?.n ?? 0} | ${row(a)} | ${row(b)} |`);
+}
