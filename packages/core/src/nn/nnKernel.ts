@@ -46,29 +46,22 @@ export interface NnKernelFns {
   ): void;
   colsum(g: number, a: number, dz: number, sum: number, n: number, c: number, alpha: number): void;
   leaky(x: number, y: number, n: number, alpha: number): void;
-  gemm_nn(
-    a: number,
-    b: number,
-    c: number,
-    bias: number,
-    m: number,
-    k: number,
-    n: number,
-    act: number,
-    alpha: number,
-  ): void;
-  gemm_tn(
-    a: number,
-    b: number,
-    c: number,
-    bias: number,
-    m: number,
-    k: number,
-    n: number,
-    act: number,
-    alpha: number,
-  ): void;
+  gemm_nn: GemmFn;
+  gemm_tn: GemmFn;
 }
+
+/** `c = op(a) b (+ bias, activation)`, pointers into the heap; `op` is identity (nn) or transpose (tn). */
+type GemmFn = (
+  a: number,
+  b: number,
+  c: number,
+  bias: number,
+  m: number,
+  k: number,
+  n: number,
+  act: number,
+  alpha: number,
+) => void;
 
 interface WasmApi {
   validate(bytes: Uint8Array): boolean;
