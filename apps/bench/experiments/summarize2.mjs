@@ -126,6 +126,7 @@ for (const [data, methods] of byData) {
   const best = (isBase) => cand.filter((c) => c.base === isBase).sort((a, b) => b.m - a.m)[0];
   const a = best(false);
   const b = best(true);
-  const row = (c) => (c ? `${c.name} | ${c.auc.map(sg).join(' / ')} | ${c.rp.map(sg).join(' / ')}` : '- | - | -');
+  const row = (c) =>
+    c ? `${c.name} | ${c.auc.map(sg).join(' / ')} | ${c.rp.map(sg).join(' / ')}` : '- | - | -';
   console.log(`| ${data} | ${a?.n ?? 0} | ${row(a)} | ${row(b)} |`);
 }

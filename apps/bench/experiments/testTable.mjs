@@ -13,7 +13,9 @@ for (const r of files.flatMap((f) => JSON.parse(readFileSync(f, 'utf8')))) {
 }
 const t = by.get(target);
 const mean = (a) => a.reduce((x, y) => x + y, 0) / a.length;
-console.log(`| method | n | ${CLS.map((c) => `${c} ${met} | Δ ${target} − method (p)`).join(' | ')} |`);
+console.log(
+  `| method | n | ${CLS.map((c) => `${c} ${met} | Δ ${target} − method (p)`).join(' | ')} |`,
+);
 console.log(`|${'---|'.repeat(2 + 2 * CLS.length)}`);
 for (const [name, runs] of by) {
   const cells = CLS.map((c) => {
