@@ -245,6 +245,7 @@ export async function writeOutputs(
       'Paired Wilcoxon signed-rank tests over seeds (exact null distribution when there are no ties), one-sided in the direction the paper claims; alpha 0.05 per comparison, no correction for multiple comparisons.',
       `With n paired seeds the smallest attainable one-sided p is 1/2^n (${seeds.length} seeds: ${(1 / 2 ** seeds.length).toFixed(3)}); the two-sided minimum is twice that.`,
       '"direction holds, not significant" means every mean difference points the claimed way but at least one test does not reach alpha; "contradicted" means some method is significantly better than the claim allows.',
+      "ADAAR here is the reconstruction of the paper's section 4 (variant 'paper-recon', methods.md). A validation-only search for a design that beats its baselines (6 data sets, 3 classifiers; docs/adaar.md in the repository) found none, so no other design is the default: where ADAAR loses above, that is the finding, not a tuning gap we know how to close.",
     ],
     notes: [
       'Same split, preprocessing (fitted on the training rows only), classifier and classifier seed for every method within a seed; validation rows are carved from the training split for early stopping; the test split is scored once per run.',
