@@ -5,6 +5,7 @@ import { AdaarInputError, type Dataset, NotFittedError, Rng } from '@adaar/data'
 import { createSampler, unregisterSampler } from '@adaar/samplers';
 import { conformanceDataset } from '@adaar/samplers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TINY_ADAAR as TINY } from '../../test/helpers/tinyAdaar';
 import { initBackend } from '../backend';
 import { tf } from '../tf';
 import { Adaar, adaarName } from './adaar';
@@ -15,17 +16,6 @@ import { resolveAdaarOptions } from './adaarOptions';
 import { ADAAR_SAMPLER_NAMES, registerAdaarSamplers } from './adaarSamplers';
 import type { FittedAdaar } from './fittedAdaar';
 import { trainingCurveRows } from './trainingCurve';
-
-/** Tiny, fast settings: the tests check wiring, not sample quality. */
-const TINY: AdaarOptions = {
-  iterations: 12,
-  aeEpochs: 2,
-  aeBatchSize: 64,
-  d2WarmupIterations: 4,
-  batchPerClass: 16,
-  logEvery: 5,
-  diagnostics: false,
-};
 
 /** Parameters of a dense net with biases: sum over layers of in x out + out (by hand). */
 function dense(...widths: number[]): number {

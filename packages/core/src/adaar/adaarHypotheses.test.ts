@@ -2,20 +2,11 @@
 import { AdaarInputError, type Dataset } from '@adaar/data';
 import { conformanceDataset } from '@adaar/samplers/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { TINY_ADAAR as TINY } from '../../test/helpers/tinyAdaar';
 import { initBackend } from '../backend';
 import { Adaar } from './adaar';
-import type { AdaarOptions } from './adaarOptions';
 import { resolveAdaarOptions } from './adaarOptions';
 
-const TINY: AdaarOptions = {
-  iterations: 12,
-  aeEpochs: 2,
-  aeBatchSize: 64,
-  d2WarmupIterations: 4,
-  batchPerClass: 16,
-  logEvery: 5,
-  diagnostics: false,
-};
 const last = (v: number[]) => v[v.length - 1];
 
 let train: Dataset;
