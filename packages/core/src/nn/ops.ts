@@ -44,14 +44,13 @@ export function matMul2d(
     const inputs: Record<string, tf.Tensor> = bias ? { a, b, bias } : { a, b };
     return tf.engine().runKernel(GEMM, inputs, attrs as unknown as tf.NamedAttrMap) as tf.Tensor2D;
   }
-  if (transposeA && b.shape[1] === 1 && !bias && act === 'linear' && a.shape[1] % 4 === 0 && f32) {
+  const oneColumnGrad = transposeA && b.shape[1] === 1 && !bias && act === 'linear';
+  if (oneColumnGrad && a.shape[1] % 4 === 0 && f32 && simdGemmReady()) {
     // a^T b for a one-column b (a weight gradient into a single output unit): (b^T a)^T, where
     // both transposes of a vector are reshapes.
-    if (simdGemmReady()) {
-      const [k, m] = a.shape;
-      const row = matMul2d(tf.reshape(b, [1, k]) as tf.Tensor2D, a);
-      return tf.reshape(row, [m, 1]) as tf.Tensor2D;
-    }
+    const [k, m] = a.shape;
+    const row = matMul2d(tf.reshape(b, [1, k]) as tf.Tensor2D, a);
+    return tf.reshape(row, [m, 1]) as tf.Tensor2D;
   }
   const ab = tf.matMul(transposeA ? transpose2d(a) : a, b);
   const z = bias ? tf.add(ab, bias) : ab;
