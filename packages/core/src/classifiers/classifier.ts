@@ -28,17 +28,23 @@ export interface Classifier {
   dispose(): void;
 }
 
-/** Row-major features of `X` with `nCols` columns, validated. */
+/** Row-major features of `X` with `nCols` columns, validated (shape, finite values). */
 export function featuresOf(X: Dataset | Float64Array, nCols: number): Float64Array {
   if (X instanceof Float64Array) {
     if (X.length % nCols !== 0) {
       throw new AdaarInputError('X', `length ${X.length} is not a multiple of ${nCols} columns`);
     }
-    return X;
-  }
-  if (X.nCols !== nCols)
+  } else if (X.nCols !== nCols) {
     throw new AdaarInputError('X', `has ${X.nCols} columns, the model was fitted on ${nCols}`);
-  return X.X;
+  }
+  const data = X instanceof Float64Array ? X : X.X;
+  for (let i = 0; i < data.length; i++) {
+    if (!Number.isFinite(data[i])) {
+      const r = Math.floor(i / nCols);
+      throw new AdaarInputError('X', `has a non-finite value at row ${r}, column ${i - r * nCols}`);
+    }
+  }
+  return data;
 }
 
 /** Validates a training set and optional sample weights at the fit boundary. */

@@ -53,6 +53,11 @@ describe('LogisticRegression', () => {
       rmSync(dir, { recursive: true, force: true });
     }
     await expect(lr.predictProba(new Float64Array(5))).rejects.toThrow(/X: length 5/);
+    const withNaN = new Float64Array(2 * fx.nCols);
+    withNaN[fx.nCols + 1] = Number.NaN;
+    await expect(lr.predictProba(withNaN)).rejects.toThrow(
+      /^X: has a non-finite value at row 1, column 1/,
+    );
     const oneClass = createDataset([[1], [2]], [0, 0]);
     await expect(lr.fit(oneClass)).rejects.toThrow(/train: needs both classes/);
     await expect(lr.fit(train, { sampleWeight: new Float64Array(3) })).rejects.toThrow(

@@ -179,7 +179,7 @@ export class LogisticRegression implements Classifier {
 
   /**
    * P(class 1) = sigmoid(x . coef + intercept) for every row.
-   * @throws NotFittedError before fit; AdaarInputError for a column mismatch.
+   * @throws NotFittedError before fit; AdaarInputError for a column mismatch or a non-finite value.
    */
   async predictProba(X: Dataset | Float64Array): Promise<Float64Array> {
     const w = this.coef;

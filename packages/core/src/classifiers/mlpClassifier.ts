@@ -214,7 +214,7 @@ export class MLPClassifier implements Classifier {
 
   /**
    * P(class 1) for every row (sigmoid of the network's logit, computed in float64).
-   * @throws NotFittedError before fit; AdaarInputError for a column mismatch.
+   * @throws NotFittedError before fit; AdaarInputError for a column mismatch or a non-finite value.
    */
   async predictProba(X: Dataset | Float64Array): Promise<Float64Array> {
     const net = this.network;

@@ -335,12 +335,6 @@ export class RandomForestClassifier implements Classifier {
     if (!trees) throw new NotFittedError('RandomForestClassifier');
     const d = this.nCols;
     const data = featuresOf(X, d);
-    for (let i = 0; i < data.length; i++) {
-      if (!Number.isFinite(data[i])) {
-        const r = Math.floor(i / d);
-        throw new AdaarInputError('X', `has a non-finite value at row ${r}, column ${i - r * d}`);
-      }
-    }
     const n = data.length / d;
     const out = new Float64Array(n);
     for (const t of trees) {
